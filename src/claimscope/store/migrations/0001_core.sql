@@ -1,0 +1,104 @@
+-- Core tables: articles as read, sentences and statements as analysed.
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,                 -- content hash of title + text
+    url TEXT,
+    title TEXT,
+    outlet TEXT,
+    byline TEXT,
+    language TEXT,
+    published TEXT,                      -- ISO date or datetime
+    published_source TEXT,               -- html-metadata | feed | jsonl | date-prefix | date-line | updated
+    text TEXT NOT NULL,
+    origin TEXT NOT NULL,                -- file, URL, stdin or archive!member it came from
+    format TEXT NOT NULL,
+    source_id TEXT,
+    revision_of TEXT REFERENCES articles(id),  -- earlier version of the same URL
+    ingested_at TEXT NOT NULL,
+    analysis_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE sentences (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    language TEXT,
+    paragraph INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_name TEXT,
+    role TEXT,
+    affiliation TEXT,
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    cue TEXT,
+    kind TEXT NOT NULL,
+    stance TEXT NOT NULL CHECK (stance IN ('assert', 'deny', 'hedge')),
+    content TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    parent_idx INTEGER,                  -- idx of the statement that reports this one
+    language TEXT,
+    date TEXT,                           -- when the statement was made (linking)
+    date_source TEXT,                    -- text | published
+    entity_id TEXT,                      -- canonical speaker (linking)
+    claim_id INTEGER,                    -- claim it belongs to (linking)
+    UNIQUE (article_id, idx)
+);
+CREATE INDEX statements_article ON statements(article_id);
+CREATE INDEX statements_entity ON statements(entity_id);
+CREATE INDEX statements_claim ON statements(claim_id);
+
+CREATE TABLE ingest_log (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    inputs TEXT NOT NULL,
+    read INTEGER DEFAULT 0,
+    new INTEGER DEFAULT 0,
+    duplicates INTEGER DEFAULT 0,
+    revisions INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0
+);
+
+CREATE TABLE ingest_errors (
+    id INTEGER PRIMARY KEY,
+    ingest_id INTEGER REFERENCES ingest_log(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+
+-- Latest version of each article (revisions of a URL hide their predecessors).
+CREATE VIEW latest_articles AS
+SELECT a.* FROM articles a
+WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id);
+
+CREATE VIEW statements_with_article AS
+SELECT s.*, a.url AS article_url, a.title AS article_title, a.outlet AS outlet,
+       a.published AS published, a.language AS article_language
+FROM statements s JOIN articles a ON a.id = s.article_id;
+
+-- Full-text search in every script: the trigram tokenizer matches inside words,
+-- which Chinese, Japanese and Korean need (no spaces between words).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='trigram'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
