@@ -110,11 +110,9 @@ def normalize_text(raw: str, markdown: bool = False, date_parser=None) -> Normal
     lines = text.split("\n")
     paragraphs: list[str] = []
     expect_url = False
-    blank_before = True
     for index, raw_line in enumerate(lines):
         line = raw_line.strip()
         if not line:
-            blank_before = True
             continue
         if expect_url:
             url = URL_LINE.match(line)
@@ -150,13 +148,10 @@ def normalize_text(raw: str, markdown: bool = False, date_parser=None) -> Normal
         if heading and result.title is None and not paragraphs:
             result.title = plain
             continue
-        if paragraphs and not blank_before and _continues(paragraphs[-1], plain):
-            paragraphs[-1] = f"{paragraphs[-1]} {plain}"
-        elif paragraphs and _open_quote(paragraphs[-1]) and not paragraphs[-1].endswith(TERMINAL):
+        if paragraphs and _continues(paragraphs[-1], plain):
             paragraphs[-1] = f"{paragraphs[-1]} {plain}"
         else:
             paragraphs.append(plain)
-        blank_before = False
     if result.title is None and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
         result.title = paragraphs[0]
     result.text = "\n\n".join(paragraphs)

@@ -168,6 +168,9 @@ def read_zip(origin: str, data: bytes, options: ReadOptions, depth: int = 0) -> 
         if Path(member.filename).name in SKIP_NAMES or member.filename.startswith("__MACOSX"):
             continue
         budget = min(options.max_bytes, MAX_ARCHIVE_TOTAL - inflated_total)
+        if member.file_size > budget:
+            yield ReadError(member_origin, "inflates beyond the size limit (zip bomb?): archive refused")
+            return
         try:
             with archive.open(member) as handle:
                 content = handle.read(budget + 1)
