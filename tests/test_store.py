@@ -17,14 +17,14 @@ from claimscope.api import Claimscope
 from claimscope.cli import main
 from claimscope.demo.synthetic import write_corpus
 from claimscope.model import Analysis, Article
-from claimscope.store import Store, migrations
+from claimscope.store import Store, list_migrations
 
 ARTICLE = "The Kestrian foreign ministry denied on Monday that it had sold drones to Doravia."
 
 
 def test_schema_is_versioned_and_wal(db_path: Path) -> None:
     with Store(db_path) as store:
-        assert store.schema_version == max(v for v, _, _ in migrations())
+        assert store.schema_version == max(v for v, _, _ in list_migrations())
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
         assert {"articles", "statements", "sentences", "articles_fts", "positions"} <= tables
@@ -72,11 +72,13 @@ def test_export_articles_jsonl_and_csv(tmp_path: Path, db_path: Path, capsys) ->
 
 
 def test_json_summary_and_quiet(tmp_path: Path, db_path: Path, capsys) -> None:
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    main(["ingest", "--db", str(db_path), str(tmp_path), "--json"])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    main(["ingest", "--db", str(db_path), str(folder), "--json"])
     summary = json.loads(capsys.readouterr().out)
     assert summary["new"] == 1 and summary["failed"] == 0 and summary["errors"] == []
-    main(["ingest", "--db", str(db_path), str(tmp_path), "--quiet"])
+    main(["ingest", "--db", str(db_path), str(folder), "--quiet"])
     assert capsys.readouterr().out == ""
 
 

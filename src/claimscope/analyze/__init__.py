@@ -83,7 +83,13 @@ def _analyze_dask(articles: Iterable[Article], chunk: int) -> Iterator[tuple[Art
     from dask.distributed import Client, LocalCluster
 
     address = os.environ.get("DASK_SCHEDULER_ADDRESS")
-    client = Client(address) if address else Client(LocalCluster(processes=True))
+    if address:
+        client = Client(address)
+    else:
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=None
+        )
+        client = Client(cluster)
     try:
         batch: list[Article] = []
         futures = []
@@ -98,3 +104,5 @@ def _analyze_dask(articles: Iterable[Article], chunk: int) -> Iterator[tuple[Art
             yield from zip(done_batch, future.result(), strict=True)
     finally:
         client.close()
+        if not address:
+            cluster.close()

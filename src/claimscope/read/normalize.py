@@ -32,9 +32,10 @@ MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 INVISIBLE = re.compile("[\u200b\ufeff\u00ad]")
-YEAR = re.compile(r"\b(19|20)\d{2}\b")
-TERMINAL = tuple(".!?…:;。！？؟\"”»’'」』)")
-QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
+YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+TERMINAL = tuple(".!?…:;。！？؟\"”“»’'」』)）")
+QUOTE_PAIRS = (("«", "»"), ("「", "」"), ("『", "』"))
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -184,9 +185,16 @@ def _continues(previous: str, line: str) -> bool:
 def _open_quote(paragraph: str) -> bool:
     if paragraph.count('"') % 2 == 1:
         return True
-    return any(paragraph.count(o) > paragraph.count(c) for o, c in QUOTE_PAIRS if o != c)
+    # German „…“ closes with the character English opens with.
+    english_opens = paragraph.count("“") - paragraph.count("„")
+    if english_opens > paragraph.count("”"):
+        return True
+    return any(paragraph.count(o) > paragraph.count(c) for o, c in QUOTE_PAIRS)
 
 
 def _looks_like_title(paragraph: str) -> bool:
-    words = paragraph.split()
-    return 2 <= len(words) <= 24 and not paragraph.endswith((".", "。", "…", ":"))
+    if paragraph.endswith((".", "。", "…", ":", "！", "？")):
+        return False
+    if len(CJK.findall(paragraph)) > len(paragraph) / 3:
+        return 6 <= len(paragraph) <= 60
+    return 2 <= len(paragraph.split()) <= 24

@@ -32,7 +32,7 @@ def default_db_path() -> str:
     return os.environ.get(DB_ENV) or DEFAULT_DB
 
 
-def migrations() -> list[tuple[int, str, str]]:
+def list_migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every migration file, in order."""
     found = []
     for entry in resources.files(MIGRATIONS_PACKAGE).iterdir():
@@ -80,7 +80,7 @@ class Store:
     def migrate(self) -> int:
         """Apply pending migrations, each atomically with its version bump."""
         current = self.schema_version
-        for version, _name, sql in migrations():
+        for version, _name, sql in list_migrations():
             if version <= current:
                 continue
             with self.transaction():
