@@ -11,15 +11,25 @@ from claimscope.model import Article
 
 def _articles(count: int) -> list[Article]:
     return [
-        Article(text=r["text"], origin=r["id"], format="jsonl", title=r["title"],
-                language=r["language"], published=r["published"])  # fmt: skip
+        Article(
+            text=r["text"],
+            origin=r["id"],
+            format="jsonl",
+            title=r["title"],
+            language=r["language"],
+            published=r["published"],
+        )
         for r in generate(count, seed=3)
     ]
 
 
 def _signature(results) -> list[tuple]:
     return [
-        (article.id, len(a.sentences), [(s.speaker, s.stance, s.start, s.end) for s in a.statements])
+        (
+            article.id,
+            len(a.sentences),
+            [(s.speaker, s.stance, s.start, s.end) for s in a.statements],
+        )
         for article, a in results
     ]
 

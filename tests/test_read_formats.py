@@ -193,7 +193,7 @@ def test_stdin(monkeypatch) -> None:
     import io
     import sys
 
-    data = "The commission chair said on Friday that no breach had occurred.".encode()
+    data = b"The commission chair said on Friday that no breach had occurred."
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     [article] = list(read_inputs(["-"]))
     assert article.origin == "stdin" and article.language == "en"

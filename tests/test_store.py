@@ -66,7 +66,9 @@ def test_export_articles_jsonl_and_csv(tmp_path: Path, db_path: Path, capsys) ->
     assert record["text"] == ARTICLE and record["published"] == "2025-02-03"
     assert record["language"] == "en" and record["origin"].endswith("a.txt")
     out = tmp_path / "articles.csv"
-    assert main(["export", "--db", str(db_path), "articles", "--format", "csv", "-o", str(out)]) == 0
+    assert (
+        main(["export", "--db", str(db_path), "articles", "--format", "csv", "-o", str(out)]) == 0
+    )
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0]["id"] == record["id"] and rows[0]["text"] == ARTICLE
 

@@ -1,9 +1,9 @@
 """The Python API: everything the CLI and the web app do, usable from a notebook.
 
-    from claimscope.api import Claimscope
-    cs = Claimscope("news.db")
-    result = cs.ingest(["articles/", "https://example.org/feed.xml"])
-    cs.statements_frame()          # pandas DataFrame, when pandas is installed
+from claimscope.api import Claimscope
+cs = Claimscope("news.db")
+result = cs.ingest(["articles/", "https://example.org/feed.xml"])
+cs.statements_frame()          # pandas DataFrame, when pandas is installed
 """
 
 from __future__ import annotations
@@ -102,17 +102,23 @@ class Claimscope:
                     result.revisions += 1
             if on_item:
                 on_item(article, status)
-        counts = {k: getattr(result, k) for k in ("read", "new", "duplicates", "revisions", "failed")}
-        self.store.log_ingest(inputs, counts, [(e.origin, e.reason) for e in result.errors], started)
+        counts = {
+            k: getattr(result, k) for k in ("read", "new", "duplicates", "revisions", "failed")
+        }
+        self.store.log_ingest(
+            inputs, counts, [(e.origin, e.reason) for e in result.errors], started
+        )
         if link and result.new_ids:
             self.link()
         return result
 
     def analyze(self, article_ids: Iterable[str] | None = None) -> int:
         """Re-run analysis on stored articles (after the extractor improves)."""
-        ids = list(article_ids) if article_ids is not None else [
-            row["id"] for row in self.store.conn.execute("SELECT id FROM articles")
-        ]
+        ids = (
+            list(article_ids)
+            if article_ids is not None
+            else [row["id"] for row in self.store.conn.execute("SELECT id FROM articles")]
+        )
         for article_id in ids:
             row = self.store.article(article_id)
             if row is None:

@@ -35,7 +35,9 @@ def _db_arg(parser: argparse.ArgumentParser) -> None:
 def _ingest_args(parser: argparse.ArgumentParser) -> None:
     _db_arg(parser)
     parser.add_argument("inputs", nargs="+", help="files, folders, globs, zip archives, URLs, or -")
-    parser.add_argument("--workers", type=int, default=0, help="analysis processes (default: cores)")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="analysis processes (default: cores)"
+    )
     parser.add_argument("--executor", choices=["local", "dask"], default="local")
     parser.add_argument("--max-mb", type=int, default=64, help="size limit per input in MB")
     parser.add_argument("--timeout", type=float, default=20.0, help="URL timeout in seconds")
@@ -90,7 +92,8 @@ class _progress:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+            TextColumn("{task.completed} articles"),
             TimeElapsedColumn(), transient=True, console=None,
         )  # fmt: skip
         self.progress.start()
@@ -102,7 +105,9 @@ class _progress:
             done = sum(counts.values())
             self.progress.update(
                 task, completed=done,
-                description=f"new {counts['new']} dup {counts['duplicate']} failed {counts['failed']}",
+                description=(
+                    f"new {counts['new']} dup {counts['duplicate']} failed {counts['failed']}"
+                ),
             )  # fmt: skip
 
         return on_item
@@ -182,7 +187,9 @@ def demo_summary(cs) -> dict:
     languages = [r[0] for r in conn.execute(
         "SELECT language FROM articles GROUP BY language ORDER BY COUNT(*) DESC, language"
     )]  # fmt: skip
-    stances = dict(conn.execute("SELECT stance, COUNT(*) FROM statements GROUP BY stance").fetchall())
+    stances = dict(
+        conn.execute("SELECT stance, COUNT(*) FROM statements GROUP BY stance").fetchall()
+    )
     return {
         "articles": cs.store.count("articles"),
         "statements": cs.store.count("statements"),

@@ -25,7 +25,7 @@ STATEMENT_FIELDS = (
     "sentence_start", "sentence_end", "date", "date_source", "entity_id", "claim_id",
     "outlet", "published", "parent_idx",
 )  # fmt: skip
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "claimreview")  # claimreview: claims only (JSON-LD)
 
 
 def article_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -45,10 +45,22 @@ EXPORTERS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "articles": article_rows,
     "statements": statement_rows,
 }
+try:  # the link stage's row providers
+    from claimscope.link.positions import claim_rows, entity_rows, story_rows
+
+    EXPORTERS.update(claims=claim_rows, stories=story_rows, entities=entity_rows)
+except ImportError:  # pragma: no cover - link stage absent
+    pass
 
 
 def export(store: Store, kind: str, fmt: str, out: str | None = None) -> int:
     """Write `kind` rows as `fmt` to `out` (a path) or stdout; returns the row count."""
+    if fmt == "claimreview":
+        if kind != "claims":
+            raise ValueError("the claimreview format is for claims: claimscope export claims")
+        from claimscope.present.claimreview import write_claimreview
+
+        return write_claimreview(store, out)
     if kind not in EXPORTERS:
         raise ValueError(f"unknown export {kind!r}; choose from {', '.join(sorted(EXPORTERS))}")
     if fmt not in FORMATS:
@@ -89,7 +101,9 @@ def write_parquet(rows: Iterable[dict[str, Any]], out: str) -> int:
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise ValueError("parquet export needs pyarrow: pip install 'claimscope[parquet]'") from exc
-    records = [{k: _csv_value(v) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
+    records = [
+        {k: _csv_value(v) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows
+    ]
     table = pa.Table.from_pylist(records)
     tmp = Path(out).with_name(Path(out).name + ".partial")
     pq.write_table(table, tmp)

@@ -7,6 +7,7 @@ so every candidate decoding is scored for plausibility and the best one wins.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -62,10 +63,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         utf8_error = exc
     candidates: list[str] = []
     if declared:
-        try:
+        with contextlib.suppress(LookupError):
             candidates.append(codecs.lookup(declared).name)
-        except LookupError:
-            pass
     guess = from_bytes(data[:200_000]).best()
     if guess is not None:
         candidates.append(guess.encoding)

@@ -19,8 +19,12 @@ from claimscope.read.normalize import Normalized, normalize_text
 
 Item = Article | ReadError
 MIN_TEXT_CHARS = 20
-HTML_SNIFF = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
-FEED_SNIFF = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
+HTML_SNIFF = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S
+)
+FEED_SNIFF = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.I | re.S
+)
 JSONL_FIELDS_TEXT = ("text", "maintext", "content", "body")
 
 
@@ -42,7 +46,9 @@ def sniff_format(name: str, head: str) -> str:
     return "text"
 
 
-def read_content(origin: str, text: str, fmt: str, declared_url: str | None = None) -> Iterator[Item]:
+def read_content(
+    origin: str, text: str, fmt: str, declared_url: str | None = None
+) -> Iterator[Item]:
     if fmt == "html":
         yield from read_html(origin, text, declared_url)
     elif fmt == "feed":
@@ -124,7 +130,8 @@ def read_feed(origin: str, text: str) -> Iterator[Item]:
         published = None
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         if stamp:
-            published = "%04d-%02d-%02dT%02d:%02d:%02dZ" % tuple(stamp[:6])
+            year, month, day, hour, minute, second = stamp[:6]
+            published = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"
         normalized = normalize_text(body, date_parser=parse_date)
         yield finish(
             item_origin,

@@ -23,7 +23,9 @@ UPDATED = re.compile(
     r"cập nhật|обновлено)\s*(?:on|em|el|le|am|lúc)?\s*:?\s*(.{6,60})$",
     re.I,
 )
-PUBLISHED_LINE = re.compile(r"^\s*(?:published|publicado|publié|veröffentlicht)\s*:?\s*(.{6,60})$", re.I)
+PUBLISHED_LINE = re.compile(
+    r"^\s*(?:published|publicado|publié|veröffentlicht)\s*:?\s*(.{6,60})$", re.I
+)
 BROKEN_NUMBER = re.compile(r"(?<=\d)([.,])[ \t]*\n[ \t]*(?=\d{3}(?!\d))")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
@@ -141,10 +143,8 @@ def normalize_text(raw: str, markdown: bool = False, date_parser=None) -> Normal
             continue
         date = _metadata_date(plain, paragraphs, index, len(lines), date_parser)
         if date:
-            iso, source = date
-            if source == "updated" or result.published is None:
-                if source != "updated" or result.published_source in (None, "updated"):
-                    result.published, result.published_source = iso, source
+            if result.published is None:
+                result.published, result.published_source = date
             continue
         if heading and result.title is None and not paragraphs:
             result.title = plain

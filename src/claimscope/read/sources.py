@@ -34,7 +34,9 @@ class ReadOptions:
     timeout: float = URL_TIMEOUT
 
 
-def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> Iterator[Article | ReadError]:
+def read_inputs(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Article | ReadError]:
     """Every article found in `inputs`, with a ReadError for each one that fails."""
     options = options or ReadOptions()
     for spec in inputs:
@@ -83,7 +85,9 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | ReadError]
             yield from read_jsonl_file(path, options)
             return
         if size > options.max_bytes:
-            yield ReadError(origin, f"file too large ({_mb(size)} > {_mb(options.max_bytes)} limit)")
+            yield ReadError(
+                origin, f"file too large ({_mb(size)} > {_mb(options.max_bytes)} limit)"
+            )
             return
         with path.open("rb") as handle:
             data = handle.read(options.max_bytes + 1)
@@ -111,7 +115,9 @@ def read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Article | Read
     yield from read_jsonl(origin, lines())
 
 
-def read_bytes(origin: str, name: str, data: bytes, options: ReadOptions, depth: int = 0) -> Iterator[Article | ReadError]:
+def read_bytes(
+    origin: str, name: str, data: bytes, options: ReadOptions, depth: int = 0
+) -> Iterator[Article | ReadError]:
     if not data.strip():
         yield ReadError(origin, "empty input")
         return
@@ -152,7 +158,9 @@ def _read_gzip(origin: str, name: str, data: bytes, options: ReadOptions, depth:
     yield from read_bytes(origin, inner, inflated, options, depth + 1)
 
 
-def read_zip(origin: str, data: bytes, options: ReadOptions, depth: int = 0) -> Iterator[Article | ReadError]:
+def read_zip(
+    origin: str, data: bytes, options: ReadOptions, depth: int = 0
+) -> Iterator[Article | ReadError]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
@@ -169,7 +177,9 @@ def read_zip(origin: str, data: bytes, options: ReadOptions, depth: int = 0) -> 
             continue
         budget = min(options.max_bytes, MAX_ARCHIVE_TOTAL - inflated_total)
         if member.file_size > budget:
-            yield ReadError(member_origin, "inflates beyond the size limit (zip bomb?): archive refused")
+            yield ReadError(
+                member_origin, "inflates beyond the size limit (zip bomb?): archive refused"
+            )
             return
         try:
             with archive.open(member) as handle:
@@ -179,7 +189,9 @@ def read_zip(origin: str, data: bytes, options: ReadOptions, depth: int = 0) -> 
             continue
         inflated_total += len(content)
         if len(content) > budget:
-            yield ReadError(member_origin, "inflates beyond the size limit (zip bomb?): archive refused")
+            yield ReadError(
+                member_origin, "inflates beyond the size limit (zip bomb?): archive refused"
+            )
             return
         if not content:
             yield ReadError(member_origin, "empty file")
@@ -192,7 +204,9 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Article | ReadError]:
 
     headers = {"User-Agent": "claimscope/0.1 (+local news claim tracker)"}
     try:
-        with httpx.stream("GET", url, timeout=options.timeout, follow_redirects=True, headers=headers) as response:
+        with httpx.stream(
+            "GET", url, timeout=options.timeout, follow_redirects=True, headers=headers
+        ) as response:
             if response.status_code >= 400:
                 yield ReadError(url, f"HTTP {response.status_code} {response.reason_phrase}")
                 return

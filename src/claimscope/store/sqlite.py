@@ -103,7 +103,7 @@ class Store:
     # --- articles -----------------------------------------------------------------
 
     def add_article(self, article: Article, analysis: Analysis | None) -> tuple[str, str]:
-        """Store an article with its analysis; returns (status, id), status new|duplicate|revision."""
+        """Store an article and its analysis atomically; status is new, duplicate or revision."""
         article_id = article.id
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
@@ -111,7 +111,8 @@ class Store:
             previous = None
             if article.url:
                 previous = conn.execute(
-                    "SELECT id FROM latest_articles WHERE url = ? ORDER BY ingested_at DESC LIMIT 1",
+                    "SELECT id FROM latest_articles WHERE url = ?"
+                    " ORDER BY ingested_at DESC LIMIT 1",
                     (article.url,),
                 ).fetchone()
             conn.execute(
@@ -135,7 +136,9 @@ class Store:
             conn.execute("DELETE FROM sentences WHERE article_id = ?", (article_id,))
             self._write_analysis(conn, article_id, analysis)
 
-    def _write_analysis(self, conn: sqlite3.Connection, article_id: str, analysis: Analysis) -> None:
+    def _write_analysis(
+        self, conn: sqlite3.Connection, article_id: str, analysis: Analysis
+    ) -> None:
         conn.executemany(
             "INSERT INTO sentences (article_id, idx, start, end, language, paragraph)"
             " VALUES (?,?,?,?,?,?)",
@@ -154,7 +157,8 @@ class Store:
             ],
         )
         conn.execute(
-            "UPDATE articles SET analysis_version = ?, language = COALESCE(?, language) WHERE id = ?",
+            "UPDATE articles SET analysis_version = ?, language = COALESCE(?, language)"
+            " WHERE id = ?",
             (analysis.version, analysis.language, article_id),
         )
 
@@ -175,14 +179,17 @@ class Store:
     def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def log_ingest(self, inputs: list[str], counts: dict[str, int], errors: list[tuple[str, str]], started: str) -> None:
+    def log_ingest(
+        self, inputs: list[str], counts: dict[str, int], errors: list[tuple[str, str]], started: str
+    ) -> None:
         with self.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO ingest_log (started_at, finished_at, inputs, read, new, duplicates,"
                 " revisions, failed) VALUES (?,?,?,?,?,?,?,?)",
                 (
                     started, _now(), "\n".join(inputs), counts.get("read", 0), counts.get("new", 0),
-                    counts.get("duplicates", 0), counts.get("revisions", 0), counts.get("failed", 0),
+                    counts.get("duplicates", 0), counts.get("revisions", 0),
+                    counts.get("failed", 0),
                 ),
             )  # fmt: skip
             conn.executemany(
