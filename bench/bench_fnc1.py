@@ -7,6 +7,8 @@ weighted score, accuracy, per-class precision/recall/F1, macro-F1, the
 confusion matrix and pairs/s, and writes the same table to docs/bench_fnc1.md.
 `--baseline` adds an overlap-only baseline (TF-IDF cosine threshold for
 related, everything related called `discusses`) to show what the model adds.
+Also scores the invented multilingual pairs of tests/test_pairstance.py
+(a denial, a support, a discussion and an unrelated text per language).
 """
 
 from __future__ import annotations
@@ -77,6 +79,35 @@ def overlap_baseline(rows: list[tuple[str, str, str]], threshold: float = 0.1) -
     return ["discusses" if x[0] >= threshold else "unrelated" for x in X]
 
 
+def multilingual_check() -> str:
+    """Accuracy on the invented pairs of tests/test_pairstance.py, per language."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_pairstance import MULTILINGUAL  # type: ignore[import-not-found]
+
+    lines = [
+        "## Multilingual check (invented pairs, tests/test_pairstance.py)",
+        "",
+        "Claim and text in the same language; one denial, support, discussion and unrelated",
+        "text each. `auto` detects the language, `hint` passes it to `classify_pairs`.",
+        "",
+        "| language | auto: correct | hint: correct | wrong (auto) |",
+        "|---|---|---|---|",
+    ]
+    tot = [0, 0, 0]
+    for lang, (claim, texts) in MULTILINGUAL.items():
+        pairs = [(claim, t) for t in texts.values()]
+        gold = list(texts)
+        auto = [lab for lab, _ in classify_pairs(pairs)]
+        hint = [lab for lab, _ in classify_pairs(pairs, language=lang)]
+        ok_a = sum(g == p for g, p in zip(gold, auto, strict=True))
+        ok_h = sum(g == p for g, p in zip(gold, hint, strict=True))
+        wrong = ", ".join(f"{g}→{p}" for g, p in zip(gold, auto, strict=True) if g != p)
+        lines.append(f"| {lang} | {ok_a}/{len(gold)} | {ok_h}/{len(gold)} | {wrong or '—'} |")
+        tot = [tot[0] + ok_a, tot[1] + ok_h, tot[2] + len(gold)]
+    lines.append(f"| all | {tot[0]}/{tot[2]} | {tot[1]}/{tot[2]} | |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baseline", action="store_true", help="also score an overlap-only baseline")
@@ -115,6 +146,7 @@ def main() -> None:
                 None,
             )
         )
+    md.append(multilingual_check())
     text = "\n".join(md)
     print(text)
     if not args.no_write and not args.limit:

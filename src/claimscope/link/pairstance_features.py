@@ -1,838 +1,188 @@
 """Dense, language-light features for claim-text stance.
 
 The model must ship small and run offline, so instead of a vocabulary-sized
-lexical model we compute ~90 numbers per (claim, text) pair: overlap signals
-that decide related/unrelated in any language (prefix stems, numbers, char
-n-grams, capitalised names) and cue counts (denial, hedging, confirmation,
-negation) measured where the text talks about the claim, which decide the
-stance. Cue lists are small and per language; unknown languages fall back to
-the union of all lists plus the language-independent overlap core.
+lexical model we compute ~200 numbers per (claim, text) pair: overlap signals
+that decide related/unrelated in any language (prefix stems, CJK character
+bigrams, numbers, char n-grams, names transliterated with anyascii) and cue
+counts (denial, refutation, hedging, reporting, confirmation, negation,
+contrast) measured where the text talks about the claim, which decide the
+stance. Cue words are data: the `[attribution]` section of
+`claimscope/lang/data/<code>.toml` plus the `[stance]` additions in
+`link/data/stance_cues/<code>.toml` (see the README there).
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
+import tomllib
 import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
+from anyascii import anyascii
+
+from claimscope.lang import load_language
 
 STEM_LEN = 6
 IDF_BITS = 17
+NEAR_WINDOW = 8  # tokens between a cue and a claim word for the cue to count as "near"
+TOP_K = 3
+
+LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ru", "uk", "vi", "id", "ar", "zh", "ko", "ja")
+CUE_DIR = Path(__file__).with_name("data") / "stance_cues"
+# Feature categories and where their entries come from: ([attribution] keys, [stance] keys).
+CUE_SOURCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "deny": (("deny",), ("deny",)),
+    "refute": (("deny_phrases",), ("refute",)),
+    "hedge": (("hedge", "hedge_phrases"), ("hedge",)),
+    "report": (("assert",), ("report",)),
+    "support": ((), ("support",)),
+    "negation": (("negations",), ("negation",)),
+    "contrast": ((), ("contrast",)),
+}
+CUE_CATS = [*CUE_SOURCES, "deny_that"]
+CAT = {c: i for i, c in enumerate(CUE_CATS)}
+NEAR_CATS = ("deny", "refute", "negation", "support", "hedge", "deny_that")
 
 _TOKEN_RE = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-_SENT_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|\n+")
-_CAP_RE = re.compile(r"(?<![\w])([A-ZÀ-ÝА-ЯĐ][\w'-]+)")
-
-# Function words per language; content overlap ignores them.
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "and",
-            "or",
-            "but",
-            "if",
-            "of",
-            "to",
-            "in",
-            "on",
-            "at",
-            "by",
-            "for",
-            "with",
-            "from",
-            "as",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "being",
-            "it",
-            "its",
-            "this",
-            "that",
-            "these",
-            "those",
-            "he",
-            "she",
-            "they",
-            "we",
-            "you",
-            "i",
-            "his",
-            "her",
-            "their",
-            "our",
-            "your",
-            "him",
-            "them",
-            "us",
-            "has",
-            "have",
-            "had",
-            "do",
-            "does",
-            "did",
-            "will",
-            "would",
-            "can",
-            "could",
-            "should",
-            "may",
-            "might",
-            "must",
-            "not",
-            "no",
-            "so",
-            "than",
-            "then",
-            "there",
-            "here",
-            "what",
-            "which",
-            "who",
-            "whom",
-            "whose",
-            "when",
-            "where",
-            "why",
-            "how",
-            "all",
-            "any",
-            "both",
-            "each",
-            "more",
-            "most",
-            "other",
-            "some",
-            "such",
-            "only",
-            "own",
-            "same",
-            "too",
-            "very",
-            "just",
-            "also",
-            "about",
-            "after",
-            "before",
-            "over",
-            "under",
-            "into",
-            "out",
-            "up",
-            "down",
-            "off",
-            "again",
-            "further",
-            "once",
-            "said",
-            "says",
-            "say",
-            "new",
-            "one",
-            "two",
-        ]
-    ),
-    "pt": frozenset(
-        [
-            "a",
-            "o",
-            "as",
-            "os",
-            "um",
-            "uma",
-            "uns",
-            "umas",
-            "de",
-            "do",
-            "da",
-            "dos",
-            "das",
-            "em",
-            "no",
-            "na",
-            "nos",
-            "nas",
-            "por",
-            "pelo",
-            "pela",
-            "para",
-            "com",
-            "sem",
-            "e",
-            "ou",
-            "mas",
-            "que",
-            "se",
-            "não",
-            "é",
-            "são",
-            "foi",
-            "era",
-            "ser",
-            "ter",
-            "tem",
-            "há",
-            "ao",
-            "aos",
-            "à",
-            "às",
-            "seu",
-            "sua",
-            "seus",
-            "suas",
-            "este",
-            "esta",
-            "isso",
-            "isto",
-            "ele",
-            "ela",
-            "eles",
-            "elas",
-            "também",
-            "mais",
-            "muito",
-            "já",
-            "como",
-            "quando",
-            "onde",
-            "disse",
-            "diz",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "un",
-            "una",
-            "unos",
-            "unas",
-            "de",
-            "del",
-            "en",
-            "por",
-            "para",
-            "con",
-            "sin",
-            "y",
-            "o",
-            "pero",
-            "que",
-            "se",
-            "no",
-            "es",
-            "son",
-            "fue",
-            "era",
-            "ser",
-            "al",
-            "su",
-            "sus",
-            "este",
-            "esta",
-            "eso",
-            "esto",
-            "él",
-            "ella",
-            "ellos",
-            "ellas",
-            "también",
-            "más",
-            "muy",
-            "ya",
-            "como",
-            "cuando",
-            "donde",
-            "dijo",
-            "dice",
-            "lo",
-            "le",
-            "les",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "un",
-            "une",
-            "des",
-            "de",
-            "du",
-            "en",
-            "dans",
-            "par",
-            "pour",
-            "avec",
-            "sans",
-            "et",
-            "ou",
-            "mais",
-            "que",
-            "qui",
-            "se",
-            "ne",
-            "pas",
-            "est",
-            "sont",
-            "était",
-            "être",
-            "au",
-            "aux",
-            "son",
-            "sa",
-            "ses",
-            "ce",
-            "cette",
-            "il",
-            "elle",
-            "ils",
-            "elles",
-            "aussi",
-            "plus",
-            "très",
-            "déjà",
-            "comme",
-            "quand",
-            "où",
-            "dit",
-            "a",
-            "l",
-            "d",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "den",
-            "dem",
-            "des",
-            "ein",
-            "eine",
-            "einen",
-            "einem",
-            "einer",
-            "und",
-            "oder",
-            "aber",
-            "dass",
-            "sich",
-            "nicht",
-            "ist",
-            "sind",
-            "war",
-            "waren",
-            "sein",
-            "hat",
-            "haben",
-            "zu",
-            "im",
-            "in",
-            "am",
-            "an",
-            "auf",
-            "mit",
-            "für",
-            "von",
-            "vom",
-            "bei",
-            "aus",
-            "auch",
-            "mehr",
-            "sehr",
-            "schon",
-            "wie",
-            "wenn",
-            "wo",
-            "er",
-            "sie",
-            "es",
-            "wir",
-            "ihr",
-            "sagte",
-        ]
-    ),
-    "ru": frozenset(
-        [
-            "и",
-            "в",
-            "во",
-            "не",
-            "что",
-            "он",
-            "она",
-            "они",
-            "на",
-            "я",
-            "с",
-            "со",
-            "как",
-            "а",
-            "то",
-            "все",
-            "это",
-            "так",
-            "его",
-            "но",
-            "да",
-            "ты",
-            "к",
-            "у",
-            "же",
-            "вы",
-            "за",
-            "бы",
-            "по",
-            "от",
-            "из",
-            "о",
-            "об",
-            "ее",
-            "её",
-            "мне",
-            "было",
-            "был",
-            "была",
-            "были",
-            "для",
-            "при",
-            "также",
-            "сказал",
-            "заявил",
-            "который",
-            "которые",
-        ]
-    ),
-    "vi": frozenset(
-        [
-            "và",
-            "của",
-            "là",
-            "có",
-            "được",
-            "cho",
-            "với",
-            "các",
-            "những",
-            "một",
-            "này",
-            "đó",
-            "trong",
-            "khi",
-            "đã",
-            "sẽ",
-            "không",
-            "người",
-            "ông",
-            "bà",
-            "theo",
-            "về",
-            "từ",
-            "tại",
-            "để",
-            "như",
-            "thì",
-            "mà",
-            "nhưng",
-            "cũng",
-            "rằng",
-            "nói",
-        ]
-    ),
-}
-ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
-
-# Cue lexicons. "*" = any word continuation. English is always on: loanwords
-# such as "fake" travel into other languages' news.
-CUES: dict[str, dict[str, list[str]]] = {
-    "refute": {
-        "en": [
-            "fake*",
-            "hoax*",
-            "false*",
-            "falsif*",
-            "debunk*",
-            "deny",
-            "denies",
-            "denied",
-            "denying",
-            "denial*",
-            "untrue",
-            "not true",
-            "isn't true",
-            "wasn't true",
-            "not real",
-            "no evidence",
-            "no proof",
-            "fabricat*",
-            "made up",
-            "myth",
-            "baseless",
-            "bogus",
-            "satire",
-            "satirical",
-            "prank*",
-            "doctored",
-            "photoshop*",
-            "refut*",
-            "dismiss*",
-            "reject*",
-            "retract*",
-            "misleading",
-            "incorrect",
-            "nonsense",
-            "scam*",
-            "spoof*",
-            "parody",
-            "fictional",
-            "not the case",
-            "contrary to",
-            "rubbish",
-            "groundless",
-            "unfounded",
-            "rumou?r* (?:is|was) false",
-            "never happened",
-            "did not happen",
-            "didn't happen",
-            "no truth",
-            "lie",
-            "lies",
-            "lied",
-            "fiction",
-            "mistaken*",
-            "erroneous*",
-            "disput*",
-            "discredit*",
-            "not actually",
-            "fact check*",
-            "misinformation",
-            "disinformation",
-            "conspiracy",
-            "cast* doubt",
-            "doubt*",
-            "skeptic*",
-            "sceptic*",
-            "not accurate",
-            "inaccurate",
-            "exaggerat*",
-            "publicity stunt",
-            "turn* out",
-            "no sign of",
-            "no indication",
-            "unsubstantiated",
-            "dubious",
-            "questionable",
-            "april fool*",
-            "never existed",
-            "not genuine",
-            "imposter",
-            "impostor",
-            "not him",
-            "not her",
-            "mistak*",
-            "misidentif*",
-            "urban legend",
-        ],
-        "pt": [
-            "falso",
-            "falsa",
-            "falsos",
-            "falsas",
-            "farsa",
-            "boato*",
-            "neg(?:ou|a|am|aram|ar)",
-            "desment*",
-            "mentira*",
-            "não é verdade",
-            "sem provas",
-            "infundad*",
-            "notícia falsa",
-            "fake news",
-            "nega-se",
-            "dúvida*",
-            "exager*",
-        ],
-        "es": [
-            "falso",
-            "falsa",
-            "bulo*",
-            "neg(?:ó|a|an|aron|ar)",
-            "desmint*",
-            "desmient*",
-            "mentira*",
-            "no es cierto",
-            "sin pruebas",
-            "infundad*",
-            "noticia falsa",
-            "duda*",
-        ],
-        "fr": [
-            "faux",
-            "fausse*",
-            "canular*",
-            "nié",
-            "nie",
-            "nient",
-            "dément*",
-            "démenti*",
-            "infox",
-            "pas vrai",
-            "aucune preuve",
-            "infondé*",
-            "intox",
-            "doute*",
-        ],
-        "de": [
-            "falsch*",
-            "gefälscht*",
-            "dementi*",
-            "bestreit*",
-            "bestritt*",
-            "leugn*",
-            "lüge*",
-            "falschmeldung*",
-            "keine beweise",
-            "haltlos*",
-            "erfunden",
-            "zweifel*",
-        ],
-        "ru": [
-            "фейк*",
-            "ложь",
-            "ложн*",
-            "опроверг*",
-            "отрица*",
-            "не соответствует действительности",
-            "нет доказательств",
-            "выдумк*",
-            "дезинформац*",
-            "неправд*",
-            "вброс*",
-            "опровержен*",
-            "сомнен*",
-        ],
-        "vi": [
-            "bác bỏ",
-            "phủ nhận",
-            "sai sự thật",
-            "tin giả",
-            "không có bằng chứng",
-            "bịa đặt",
-            "vô căn cứ",
-            "không đúng sự thật",
-            "xuyên tạc",
-            "nghi ngờ",
-        ],
-    },
-    "hedge": {
-        "en": [
-            "reportedly",
-            "allegedly",
-            "alleged",
-            "claim*",
-            "according to",
-            "unconfirmed",
-            "unverified",
-            "rumou?r*",
-            "speculat*",
-            "may",
-            "might",
-            "could",
-            "possibly",
-            "apparently",
-            "purportedly",
-            "supposedly",
-            "suggest*",
-            "appears",
-            "seems",
-            "report*",
-            "sources",
-            "if true",
-            "not yet confirmed",
-            "believed",
-            "purported",
-            "circulat*",
-            "viral",
-            "it is unclear",
-            "unclear",
-            "unknown",
-            "investigat*",
-        ],
-        "pt": [
-            "supostamente",
-            "alegadamente",
-            "segundo",
-            "teria",
-            "teriam",
-            "de acordo com",
-            "rumor*",
-            "possivelmente",
-            "aparentemente",
-            "suspeit*",
-            "relat*",
-        ],
-        "es": [
-            "supuestamente",
-            "presuntamente",
-            "según",
-            "habría",
-            "habrían",
-            "rumor*",
-            "posiblemente",
-            "aparentemente",
-        ],
-        "fr": [
-            "selon",
-            "présumé*",
-            "prétendument",
-            "aurait",
-            "auraient",
-            "rumeur*",
-            "apparemment",
-            "possiblement",
-        ],
-        "de": ["angeblich*", "mutmaßlich*", "laut", "soll", "sollen", "gerücht*", "vermutlich"],
-        "ru": [
-            "якобы",
-            "предположительно",
-            "по данным",
-            "по словам",
-            "сообщает*",
-            "сообщил*",
-            "слух*",
-            "возможно",
-            "по информации",
-        ],
-        "vi": [
-            "được cho là",
-            "nghi",
-            "có thể",
-            "cáo buộc",
-            "tin đồn",
-            "theo nguồn tin",
-            "chưa được xác nhận",
-            "đồn đoán",
-        ],
-    },
-    "support": {
-        "en": [
-            "confirm*",
-            "announc*",
-            "official*",
-            "verified",
-            "proved",
-            "proven",
-            "indeed",
-            "acknowledg*",
-            "admit*",
-            "revealed",
-            "statement",
-            "true",
-            "it is true",
-            "in fact",
-            "has been",
-            "found",
-            "shows",
-            "showed",
-            "evidence",
-            "according to police",
-        ],
-        "pt": ["confirm*", "oficial*", "anunci*", "admit*", "comprov*", "verdade"],
-        "es": ["confirm*", "oficial*", "anunci*", "admit*", "comprob*", "verdad"],
-        "fr": ["confirm*", "officiel*", "annonc*", "admis", "reconnu", "vrai"],
-        "de": ["bestätigt*", "offiziell*", "angekündigt", "zugegeben", "wahr"],
-        "ru": ["подтверд*", "официальн*", "объявил*", "признал*", "правда"],
-        "vi": ["xác nhận", "chính thức", "thừa nhận", "công bố", "sự thật"],
-    },
-    "negation": {
-        "en": [
-            "not",
-            "no",
-            "never",
-            "n't",
-            "\\w+n't",
-            "none",
-            "nobody",
-            "nothing",
-            "neither",
-            "nor",
-            "without",
-            "cannot",
-        ],
-        "pt": ["não", "nunca", "nenhum*", "nada", "sem", "jamais"],
-        "es": ["no", "nunca", "ningún", "ninguna", "nada", "sin", "jamás"],
-        "fr": ["ne", "pas", "jamais", "aucun*", "rien", "sans"],
-        "de": ["nicht", "kein*", "nie", "niemals", "nichts", "ohne"],
-        "ru": ["не", "нет", "никогда", "ни", "без"],
-        "vi": ["không", "chưa", "chẳng", "đâu có"],
-    },
-    "contrast": {
-        "en": [
-            "however",
-            "but",
-            "actually",
-            "in reality",
-            "despite",
-            "although",
-            "though",
-            "instead",
-            "rather",
-            "contrary",
-            "while",
-        ],
-        "pt": ["porém", "entretanto", "mas", "na verdade", "apesar", "contudo", "no entanto"],
-        "es": ["sin embargo", "pero", "en realidad", "a pesar", "aunque"],
-        "fr": ["cependant", "mais", "en réalité", "pourtant", "malgré", "toutefois"],
-        "de": ["jedoch", "aber", "tatsächlich", "allerdings", "trotz", "obwohl"],
-        "ru": ["однако", "но", "на самом деле", "хотя", "несмотря"],
-        "vi": ["tuy nhiên", "nhưng", "thực tế", "mặc dù"],
-    },
-}
-CUE_CATS = list(CUES)
+_SENT_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”»)]*\s+|(?<=[。！？])[」』”]*\s*|\n+")
+_CAP_RE = re.compile(r"(?<![\w])([A-ZÀ-ÝА-ЯЁІЇЄҐĐ][\w'-]+)")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_AR_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و")
+_QUESTION = ("?", "？", "؟")
 
 
-def _cue_regex(entries: Iterable[str]) -> re.Pattern[str]:
-    parts = []
-    for entry in sorted(set(entries), key=len, reverse=True):
-        if any(c in entry for c in "()?\\"):
-            pat = entry.replace("*", "\\w*")  # already a regex
-        else:
-            pat = re.escape(entry).replace("\\*", "\\w*").replace("\\ ", " ")
-        parts.append(pat.replace(" ", "\\s+"))
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.UNICODE)
+# --- cue data --------------------------------------------------------------------------------
 
 
-_REGEX_CACHE: dict[str | None, list[re.Pattern[str]]] = {}
+@cache
+def stance_file(code: str) -> dict[str, Any]:
+    """The `[stance]` section of `stance_cues/<code>.toml` (empty when absent)."""
+    path = CUE_DIR / f"{code}.toml"
+    if not path.exists():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("stance", {})
 
 
-def cue_patterns(language: str | None) -> list[re.Pattern[str]]:
-    """One compiled regex per cue category for a language (None = all languages)."""
-    key = language if language in CUES["refute"] else None
-    if key not in _REGEX_CACHE:
-        pats = []
-        for cat in CUE_CATS:
-            langs = list(CUES[cat]) if key is None else sorted({"en", key})
-            pats.append(_cue_regex(e for lang in langs for e in CUES[cat].get(lang, [])))
-        _REGEX_CACHE[key] = pats
-    return _REGEX_CACHE[key]
+@cache
+def cue_entries(code: str) -> dict[str, list[str]]:
+    """Regex fragments per cue category for one language: language file + stance additions."""
+    lang = load_language(code)
+    attribution = lang.get("attribution", {})
+    stance = stance_file(code)
+    out: dict[str, list[str]] = {}
+    for cat, (attr_keys, stance_keys) in CUE_SOURCES.items():
+        entries = [e for k in attr_keys for e in attribution.get(k, [])]
+        entries += [e for k in stance_keys for e in stance.get(k, [])]
+        out[cat] = sorted({e for e in entries if isinstance(e, str) and e.strip()})
+    out["complementizers"] = sorted(
+        set(attribution.get("complementizers", [])) | set(stance.get("complementizers", []))
+    )
+    out["claim_nouns"] = sorted(
+        set(attribution.get("claim_nouns", [])) | set(stance.get("claim_nouns", []))
+    )
+    return out
+
+
+@cache
+def match_mode(code: str) -> str:
+    """`word`, `substring` (zh, ja) or `prefix` (ko)."""
+    mode = stance_file(code).get("match")
+    if mode:
+        return str(mode)
+    spaces = load_language(code).get("meta", {}).get("spaces", True)
+    return "word" if spaces else "substring"
+
+
+def _fragment(entry: str) -> str:
+    try:
+        re.compile(entry)
+        pat = entry
+    except re.error:
+        pat = re.escape(entry)
+    return re.sub(r"(?<!\\) +", r"\\s+", pat.strip())
+
+
+def _alternation(entries: Iterable[str]) -> str:
+    return "|".join(_fragment(e) for e in sorted(set(entries), key=len, reverse=True))
+
+
+def _wrap(alts: str, mode: str) -> str:
+    if mode == "substring":
+        return f"(?:{alts})"
+    if mode == "prefix":
+        return rf"(?<!\w)(?:{alts})"
+    return rf"(?<!\w)(?:{alts})(?!\w)"
+
+
+@cache
+def cue_patterns(code: str) -> tuple[re.Pattern[str] | None, ...]:
+    """One compiled regex per category in CUE_CATS for one language (None = no entries)."""
+    entries = cue_entries(code)
+    mode = match_mode(code)
+    pats: list[re.Pattern[str] | None] = []
+    for cat in CUE_SOURCES:
+        alts = _alternation(entries[cat])
+        pats.append(re.compile(_wrap(alts, mode), re.IGNORECASE) if alts else None)
+    # "X denied that ...", "dismissed the reports": a denial verb aimed at a claim.
+    targets = entries["complementizers"] + entries["claim_nouns"]
+    if entries["deny"] and targets:
+        gap = r"(?:\W+\w+){0,3}?\W+" if mode != "substring" else r".{0,8}?"
+        alts = f"(?:{_alternation(entries['deny'])}){gap}(?:{_alternation(targets)})"
+        pats.append(re.compile(_wrap(alts, mode), re.IGNORECASE))
+    else:
+        pats.append(None)
+    return tuple(pats)
+
+
+@cache
+def all_stopwords() -> frozenset[str]:
+    """Function words of every shipped language; content overlap ignores them."""
+    return frozenset(w for code in LANGUAGES for w in stance_file(code).get("stopwords", []))
+
+
+def side_language(text: str, hint: str | None = None) -> str:
+    """Cue language of a text: the hint when its script fits, else detected, else English."""
+    if hint:
+        base = hint.split("-")[0].lower()
+        if base in LANGUAGES and _script_fits(text, base):
+            return base
+    try:
+        from claimscope.analyze.language import detect_language
+
+        code = detect_language(text[:800])[0]
+    except Exception:  # language id is a convenience
+        code = None
+    return code if code in LANGUAGES else (hint if hint in LANGUAGES else "en")
+
+
+def _script_fits(text: str, code: str) -> bool:
+    sample = text[:400]
+    if code in ("zh", "ja"):
+        return bool(_CJK_RE.search(sample)) or not sample.strip()
+    if code == "ko":
+        return bool(_HANGUL_RE.search(sample)) or not sample.strip()
+    if code == "ar":
+        return bool(_ARABIC_RE.search(sample)) or not sample.strip()
+    cjk = _CJK_RE.search(sample) or _HANGUL_RE.search(sample) or _ARABIC_RE.search(sample)
+    if code in ("ru", "uk"):
+        return not cjk and (bool(re.search(r"[\u0400-\u04ff]", sample)) or not sample.strip())
+    return not cjk and not re.search(r"[\u0400-\u04ff]{3}", sample)
+
+
+# --- text processing ------------------------------------------------------------------------
 
 
 def normalize(text: str) -> str:
@@ -843,12 +193,43 @@ def normalize(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     # Rejoin numbers broken across lines ("1.\n500") before splitting.
     text = re.sub(r"(\d)[.,]\s*\n\s*(\d)", r"\1\2", text)
-    sents = [s.strip() for s in _SENT_SPLIT_RE.split(text)]
+    sents = [s.strip() for s in _SENT_SPLIT_RE.split(text) if s]
     return [s for s in sents if len(s) > 1] or [text.strip() or "."]
 
 
+def _token_stems(token: str) -> list[str]:
+    """Overlap units of one token: 6-char prefix; CJK character bigrams; Korean and
+    Arabic stems without particles/clitics."""
+    if _CJK_RE.match(token):
+        chars = [c for c in token if _CJK_RE.match(c)]
+        if len(chars) < 2:
+            return chars
+        return ["".join(p) for p in itertools.pairwise(chars)]
+    if _HANGUL_RE.match(token):
+        return [token[:2]]
+    if _ARABIC_RE.match(token):
+        for clitic in _AR_CLITICS:
+            if token.startswith(clitic) and len(token) - len(clitic) >= 3:
+                token = token[len(clitic) :]
+                break
+        return [token[:5]]
+    return [token[:STEM_LEN]]
+
+
+def tokens_of(text_lower: str) -> list[tuple[str, int]]:
+    """(stem, char offset) of the content tokens of a lowercased text."""
+    stop = all_stopwords()
+    out: list[tuple[str, int]] = []
+    for m in _TOKEN_RE.finditer(text_lower):
+        tok = m.group()
+        if tok in stop:
+            continue
+        out += [(s, m.start()) for s in _token_stems(tok)]
+    return out
+
+
 def stems_of(text_lower: str) -> list[str]:
-    return [t[:STEM_LEN] for t in _TOKEN_RE.findall(text_lower) if t not in ALL_STOPWORDS]
+    return [s for s, _ in tokens_of(text_lower)]
 
 
 def bucket(stem: str) -> int:
@@ -913,15 +294,27 @@ def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", m) for m in _NUMBER_RE.findall(text)}
 
 
+def _ascii_key(word: str, n: int = 5) -> str:
+    return re.sub(r"[^a-z0-9]", "", anyascii(word).lower())[:n]
+
+
 def _caps(text: str) -> set[str]:
-    # Capitalised words not at sentence start: cheap stand-in for names.
+    # Capitalised words not at sentence start: cheap stand-in for names, transliterated.
     out = set()
     for m in _CAP_RE.finditer(text):
-        start = m.start()
-        before = text[:start].rstrip()
+        before = text[: m.start()].rstrip()
         if before and before[-1] not in ".!?:\"'“‘«":
-            out.add(m.group(1).lower()[:STEM_LEN])
+            key = _ascii_key(m.group(1))
+            if len(key) >= 3:
+                out.add(key)
     return out
+
+
+def _translit(tokens: list[str]) -> set[str]:
+    """4-letter ASCII keys of content words: ties names across scripts (Кремль ~ Kremlin)."""
+    stop = all_stopwords()
+    keys = {_ascii_key(t, 4) for t in tokens if t not in stop and not t.isdigit()}
+    return {k for k in keys if len(k) == 4}
 
 
 @dataclass
@@ -929,43 +322,65 @@ class Side:
     """Pre-processed text (claim or body), computed once and reused across pairs."""
 
     sentences: list[str]
+    sent_tokens: list[list[tuple[str, int]]]  # (stem, char offset) per sentence
     sent_stems: list[list[str]]
+    sent_stemsets: list[set[str]]
     sent_vecs: list[dict[str, float]]
     sent_cues: np.ndarray  # (n_sent, n_cat) counts
+    sent_cue_pos: list[list[tuple[int, int]]]  # (category, token index) of each cue hit
     vec: dict[str, float]
     stems: list[str]
     stem_set: set[str]
     bigrams: set[tuple[str, str]]
     numbers: set[str]
     caps: set[str]
+    translit: set[str]
     chars: set[str]
     n_tokens: int
     tf: Counter = field(default_factory=Counter)
 
 
-def prepare(text: str, idf: Idf, language: str | None) -> Side:
+def prepare(text: str, idf: Idf, languages: Iterable[str]) -> Side:
+    """Pre-process one text with the cue lists of `languages`."""
     text = normalize(text or "")
     low = text.lower()
     sents = split_sentences(text)
     sent_low = [s.lower() for s in sents]
-    sent_stems = [stems_of(s) for s in sent_low]
-    pats = cue_patterns(language)
-    cues = np.array([[len(p.findall(s)) for p in pats] for s in sent_low], dtype=np.float32)
+    sent_tokens = [tokens_of(s) for s in sent_low]
+    sent_stems = [[t for t, _ in ts] for ts in sent_tokens]
+    pat_sets = [cue_patterns(code) for code in dict.fromkeys(languages)]
+    cues = np.zeros((len(sents), len(CUE_CATS)), dtype=np.float32)
+    cue_pos: list[list[tuple[int, int]]] = []
+    for i, s in enumerate(sent_low):
+        starts = [o for _, o in sent_tokens[i]]
+        hits: list[tuple[int, int]] = []
+        for pats in pat_sets:
+            for k, p in enumerate(pats):
+                if p is None:
+                    continue
+                for m in p.finditer(s):
+                    cues[i, k] += 1
+                    hits.append((k, bisect.bisect_left(starts, m.start())))
+        cue_pos.append(hits)
     stems = [s for ss in sent_stems for s in ss]
-    bigrams = {(a, b) for ss in sent_stems for a, b in itertools.pairwise(ss)}
+    raw_tokens = _TOKEN_RE.findall(low)
     return Side(
         sentences=sents,
+        sent_tokens=sent_tokens,
         sent_stems=sent_stems,
+        sent_stemsets=[set(ss) for ss in sent_stems],
         sent_vecs=[_vec(ss, idf) for ss in sent_stems],
-        sent_cues=cues.reshape(len(sents), len(CUE_CATS)),
+        sent_cues=cues,
+        sent_cue_pos=cue_pos,
         vec=_vec(stems, idf),
         stems=stems,
         stem_set=set(stems),
-        bigrams=bigrams,
+        bigrams={(a, b) for ss in sent_stems for a, b in itertools.pairwise(ss)},
         numbers=_numbers(text),
         caps=_caps(text),
+        translit=_translit(raw_tokens),
         chars=_char_ngrams(low),
-        n_tokens=len(_TOKEN_RE.findall(low)),
+        n_tokens=len(raw_tokens),
         tf=Counter(stems),
     )
 
@@ -986,6 +401,26 @@ def _cue_block(cues: np.ndarray) -> list[float]:
     return out
 
 
+def _near(b: Side, i: int, claim: set[str]) -> np.ndarray:
+    """Per category: 1 if a cue in sentence i lies within NEAR_WINDOW tokens of a claim word."""
+    out = np.zeros(len(CUE_CATS), dtype=np.float32)
+    hits = b.sent_cue_pos[i]
+    if not hits:
+        return out
+    where = [j for j, (s, _) in enumerate(b.sent_tokens[i]) if s in claim]
+    if not where:
+        return out
+    for k, pos in hits:
+        j = bisect.bisect_left(where, pos)
+        d = min(
+            abs(where[j] - pos) if j < len(where) else 10**6,
+            abs(pos - where[j - 1]) if j else 10**6,
+        )
+        if d <= NEAR_WINDOW:
+            out[k] = 1.0
+    return out
+
+
 BM25_K1, BM25_B, BM25_AVGDL = 1.2, 0.75, 350.0
 
 
@@ -995,9 +430,9 @@ def pair_features(h: Side, b: Side, idf: Idf) -> list[float]:
     n_sent = len(b.sentences)
     sims = np.array([_cos(h.vec, sv) for sv in b.sent_vecs], dtype=np.float32)
     # Fraction of claim stems in each sentence: finds where the text talks about it.
-    ov = np.array([_frac(hs, set(ss)) for ss in b.sent_stems], dtype=np.float32)
+    ov = np.array([_frac(hs, ss) for ss in b.sent_stemsets], dtype=np.float32)
     order = np.argsort(-sims, kind="stable")
-    top3 = order[:3]
+    top = order[:TOP_K]
     top1 = int(order[0])
     lead = slice(0, min(3, n_sent))
 
@@ -1025,8 +460,9 @@ def pair_features(h: Side, b: Side, idf: Idf) -> list[float]:
         len(h.chars & b.chars) / max(1, len(h.chars | b.chars)),
         _frac(h.numbers, b.numbers),
         float(bool(h.numbers)),
-        _frac(h.caps, b.caps | b.stem_set),
+        _frac(h.caps, b.caps | b.translit),
         float(bool(h.caps)),
+        _frac(h.translit, b.translit),
         bm25 / (hw * (BM25_K1 + 1)),
         float(ov.max()),
         float((ov >= 0.3).mean()),
@@ -1038,40 +474,66 @@ def pair_features(h: Side, b: Side, idf: Idf) -> list[float]:
     close = ov >= max(0.25, float(ov.max()) * 0.6)
     feats += _cue_block(b.sent_cues)
     feats += _cue_block(b.sent_cues[lead])
-    feats += _cue_block(b.sent_cues[top3])
+    feats += _cue_block(b.sent_cues[top])
     feats += _cue_block(b.sent_cues[close])
     feats += _cue_block(h.sent_cues)
-    ri, hi, si, ni = (CUE_CATS.index(c) for c in ("refute", "hedge", "support", "negation"))
-    tot = b.sent_cues.sum(axis=0) + 1e-3
+    c = b.sent_cues
+    neg_like = c[:, CAT["negation"]] + c[:, CAT["deny"]] + c[:, CAT["refute"]]
+    ri, hi, si = CAT["refute"], CAT["hedge"], CAT["support"]
+    tot = c.sum(axis=0) + 1e-3
     head = h.sent_cues.sum(axis=0)
-    # First refuting sentence: how early, and how much it overlaps the claim.
-    ref_rows = np.nonzero(b.sent_cues[:, ri] > 0)[0]
+    head_ref = float(head[ri] + head[CAT["deny"]] > 0)
+    head_neg = float(head[CAT["negation"]] > 0)
+    ref_rows = np.nonzero(c[:, ri] + c[:, CAT["deny"]] > 0)[0]
     first_ref = float(ref_rows[0]) / n_sent if ref_rows.size else 1.0
-    ref_ov = float(ov[ref_rows].max()) if ref_rows.size else 0.0
-    ref_sim = float(sims[ref_rows].max()) if ref_rows.size else 0.0
-    hedge_rows = np.nonzero(b.sent_cues[:, hi] > 0)[0]
-    hedge_ov = float(ov[hedge_rows].max()) if hedge_rows.size else 0.0
+    hedge_rows = np.nonzero(c[:, hi] > 0)[0]
     feats += [
         first_ref,
-        ref_ov,
-        ref_sim,
-        hedge_ov,
+        float(ov[ref_rows].max()) if ref_rows.size else 0.0,
+        float(sims[ref_rows].max()) if ref_rows.size else 0.0,
+        float(ov[hedge_rows].max()) if hedge_rows.size else 0.0,
         float(tot[ri] / (tot[ri] + tot[hi] + tot[si])),
         float(tot[hi] / (tot[ri] + tot[hi] + tot[si])),
-        float(head[ri] > 0) * float(tot[ri] > 0),  # double denial reads as agreement
-        float(head[ni] > 0),
-        float("?" in " ".join(h.sentences)),
-        sum(s.count("?") for s in b.sentences) / n_sent,
-        float(b.sent_cues[top1, ni] > 0),
-        float(b.sent_cues[top1, ri] > 0),
-        float(b.sent_cues[top1, hi] > 0),
-        float(b.sent_cues[0, ri] > 0),
-        sum(s.count('"') + s.count("“") for s in b.sentences) / n_sent,
-        float(head[ri] + head[ni] > 0) * (1.0 - float(b.sent_cues[close, ri].sum() > 0)),
-        float(head[ri] + head[ni] > 0) * float(b.sent_cues[close, ri].sum() > 0),
-        float(np.max(ov * b.sent_cues[:, ri])) if n_sent else 0.0,
-        float(np.max(ov * b.sent_cues[:, ni])) if n_sent else 0.0,
-        float(np.max(sims * b.sent_cues[:, CUE_CATS.index("contrast")])) if n_sent else 0.0,
+        head_ref * float(ref_rows.size > 0),  # double denial reads as agreement
+        head_neg,
+        float(any(q in h.sentences[0] for q in _QUESTION)),
+        sum(s.count("?") + s.count("？") + s.count("؟") for s in b.sentences) / n_sent,
+        float(c[top1, CAT["negation"]] > 0),
+        float(c[top1, ri] > 0),
+        float(c[top1, hi] > 0),
+        float(c[0, ri] + c[0, CAT["deny"]] > 0),
+        sum(s.count('"') + s.count("“") + s.count("«") for s in b.sentences) / n_sent,
+        float(np.max(ov * c[:, ri])),
+        float(np.max(ov * c[:, CAT["deny"]])),
+        float(np.max(ov * c[:, CAT["negation"]])),
+        float(np.max(sims * c[:, CAT["contrast"]])),
+        float(np.max(ov * c[:, CAT["deny_that"]])),
+        float((neg_like[ov >= 0.3] > 0).mean()) if (ov >= 0.3).any() else 0.0,
+    ]
+    # Cues next to claim words in the best-matching sentences (top-k by similarity).
+    near_top = np.array([_near(b, int(i), hs) for i in top])
+    near_max = near_top.max(axis=0)
+    near_mean = near_top.mean(axis=0)
+    near1 = near_top[0]
+    # ... and in any sentence that shares much of the claim.
+    near_close = np.zeros(len(CUE_CATS), dtype=np.float32)
+    for i in np.nonzero(ov >= 0.3)[0][:12]:
+        near_close = np.maximum(near_close, _near(b, int(i), hs))
+    for cat in NEAR_CATS:
+        k = CAT[cat]
+        feats += [float(near_max[k]), float(near_mean[k]), float(near1[k]), float(near_close[k])]
+    # Polarity of claim vs best-matching sentences (reversed denials: the claim is the denial).
+    body_neg = float(max(near_max[CAT["negation"]], near_max[CAT["deny"]], near_max[CAT["refute"]]))
+    body_aff = float(near_max[CAT["support"]] > 0 or c[top, CAT["report"]].sum() > 0)
+    head_any = float(head_ref or head_neg)
+    feats += [
+        head_any * (1.0 - body_neg),
+        (1.0 - head_any) * body_neg,
+        head_any * body_neg,
+        head_ref * body_aff * (1.0 - body_neg),
+        head_ref * float(c[top, hi].sum() > 0),
+        head_ref * float(ov.max()),
+        float(head[CAT["hedge"]] > 0) * body_neg,
     ]
     return feats
 
@@ -1094,6 +556,7 @@ FEATURE_NAMES: list[str] = (
         "head_has_num",
         "caps_frac",
         "head_has_caps",
+        "translit_frac",
         "bm25_norm",
         "ov_max",
         "ov_share30",
@@ -1123,32 +586,63 @@ FEATURE_NAMES: list[str] = (
         "top1_hedge",
         "first_sent_ref",
         "quote_rate",
-        "headneg_bodyclose_noref",
-        "headneg_bodyclose_ref",
         "max_ov_x_ref",
+        "max_ov_x_deny",
         "max_ov_x_neg",
         "max_sim_x_contrast",
+        "max_ov_x_deny_that",
+        "close_neg_share",
+    ]
+    + [f"near_{cat}_{kind}" for cat in NEAR_CATS for kind in ("topmax", "topmean", "top1", "close")]
+    + [
+        "pol_headneg_bodyaff",
+        "pol_headaff_bodyneg",
+        "pol_both_neg",
+        "headref_x_bodyaff",
+        "headref_x_bodyhedge",
+        "headref_x_ovmax",
+        "headhedge_x_bodyneg",
     ]
 )
 
 
 class Extractor:
-    """Feature rows for many pairs, preparing each distinct text only once."""
+    """Feature rows for many pairs, preparing each distinct text only once.
+
+    `language` is the language of the texts (ISO 639-1); None detects it per text.
+    A claim is read with its own language's cues plus the text's (cross-language pairs).
+    """
 
     def __init__(self, idf: Idf, language: str | None = None) -> None:
         self.idf = idf
         self.language = language
-        self._cache: dict[str, Side] = {}
+        self._cache: dict[tuple[str, tuple[str, ...]], Side] = {}
+        self._lang: dict[str, str] = {}
 
-    def side(self, text: str) -> Side:
-        s = self._cache.get(text)
+    def lang(self, text: str, hint: str | None) -> str:
+        key = f"{hint}\x00{text}"
+        code = self._lang.get(key)
+        if code is None:
+            code = side_language(text, hint)
+            self._lang[key] = code
+        return code
+
+    def side(self, text: str, languages: tuple[str, ...]) -> Side:
+        key = (text, languages)
+        s = self._cache.get(key)
         if s is None:
-            s = prepare(text, self.idf, self.language)
-            self._cache[text] = s
+            s = prepare(text, self.idf, languages)
+            self._cache[key] = s
         return s
 
     def transform(self, pairs: Iterable[tuple[str, str]]) -> np.ndarray:
-        rows = [pair_features(self.side(c), self.side(t), self.idf) for c, t in pairs]
+        rows = []
+        for claim, text in pairs:
+            t_lang = self.lang(text, self.language)
+            c_langs = tuple(sorted({self.lang(claim, None), t_lang}))
+            rows.append(
+                pair_features(self.side(claim, c_langs), self.side(text, (t_lang,)), self.idf)
+            )
         if not rows:
             return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
         return np.asarray(rows, dtype=np.float32)

@@ -26,6 +26,8 @@ MAX_ARCHIVE_TOTAL = 1024 * 1024 * 1024
 MAX_JSONL_LINE = 16 * 1024 * 1024
 URL_TIMEOUT = 20.0
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+# Databases (claimscope's own among them) often sit in the folder being ingested.
+SKIP_SUFFIXES = {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal", ".partial"}
 
 
 @dataclass
@@ -71,7 +73,12 @@ def read_path_spec(spec: str, options: ReadOptions) -> Iterator[Article | ReadEr
 
 
 def _wanted(path: Path) -> bool:
-    return path.name not in SKIP_NAMES and not any(part.startswith(".") for part in path.parts[-1:])
+    """Files a folder walk reads: not hidden, not system litter, not databases."""
+    return (
+        path.name not in SKIP_NAMES
+        and not path.name.startswith(".")
+        and path.suffix.lower() not in SKIP_SUFFIXES
+    )
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | ReadError]:

@@ -1,0 +1,1730 @@
+"""Who said what: attributed statements, their speakers and their stance.
+
+Rule-based and data-driven: every word list (reporting cues, "according to"
+markers, role nouns, pronouns, denial phrases) lives in the language file
+(`claimscope/lang/data/<code>.toml`, `[attribution]`), so adding a language is
+adding data. The code only knows a few word orders:
+
+* svo: speaker before the cue ("Peskov said ..."), or after it when the cue
+  follows the content ("..., said Peskov", "— заявил Песков");
+* vso: as svo, but a sentence-initial cue takes the speaker after it (Arabic);
+* sov: speaker first, marked by a topic particle, cue last (Korean, Japanese).
+
+A cue's content is the quote next to it, the clause after a complementizer
+("that", "que", "rằng", "что"), or the clause before it. Speakers are parsed
+for name, role and affiliation; pronouns and role nouns ("he", "the
+spokesman") are resolved to an earlier speaker, short names ("Kim") to the
+full name the article gives elsewhere. The function is pure and fast: language
+data is compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claimscope.analyze.stance import StanceLexicon, classify, compile_lexicon
+from claimscope.lang import load_language
+from claimscope.model import Sentence, Statement
+
+TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
+HARD_PUNCT = ";:—–()[]|"
+MAX_SPEAKER_WORDS = 14
+GAP = r"(?:\s+\S+){0,10}?\s+"
+
+
+@dataclass
+class Lang:
+    """One language's attribution knowledge, compiled for fast matching."""
+
+    code: str
+    spaces: bool
+    caps: bool
+    order: str
+    quotes: list[tuple[str, str]]
+    cue_re: re.Pattern[str] | None
+    compl_re: re.Pattern[str] | None
+    claim_re: re.Pattern[str] | None
+    source_intro_re: re.Pattern[str] | None
+    role_re: re.Pattern[str] | None
+    anonymous_re: re.Pattern[str] | None
+    honorific_re: re.Pattern[str] | None
+    strip_re: re.Pattern[str] | None
+    strip_lead_re: re.Pattern[str] | None
+    lexicon: StanceLexicon
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    anaphor_dets: frozenset[str]
+    determiners: frozenset[str]
+    np_stops: frozenset[str]
+    clause_breaks: frozenset[str]
+    coordinators: frozenset[str]
+    apposition_skip: frozenset[str]
+    possessor_preps: frozenset[str]
+    prepositions: frozenset[str]
+    particles: frozenset[str]
+    topic_markers: tuple[str, ...]
+    quotative: tuple[str, ...]
+    addressee_re: re.Pattern[str] | None
+    comma_chars: str
+    headline_max_words: int
+    not_after_re: re.Pattern[str] | None = None
+    inversion_re: re.Pattern[str] | None = None
+    blocked_re: re.Pattern[str] | None = None
+    source_end_re: re.Pattern[str] | None = None
+    suffix_pronouns: tuple[str, ...] = ()
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    stance: str
+    kind: str  # verb | according | according_after | citing
+    used: bool = False
+
+
+@dataclass
+class Speaker:
+    start: int
+    end: int
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+    pronoun: bool = False
+    person_pronoun: bool = False
+    anaphor: str | None = None
+
+
+# ---------------------------------------------------------------- compiling
+
+
+def _frag(form: str) -> str:
+    form = form.strip()
+    parts = [p.strip().replace(" ", r"\s+") for p in form.split("…")]
+    return GAP.join(parts)
+
+
+def _alt(forms: list[str], spaces: bool, suffix: bool = False, prefix: str = "") -> str | None:
+    forms = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    # forms ending in an apostrophe ("qu'") or a hyphen ("وفقا ل-") glue to the next word
+    glued = ("'", "’", "-")
+    elided = [_frag(f.removesuffix("-")) for f in forms if f.endswith(glued) and len(f) > 1]
+    body = "|".join(_frag(f) for f in forms if not (f.endswith(glued) and len(f) > 1))
+    if prefix:
+        body = f"(?:{prefix})?(?:{body})"
+    if not spaces:
+        return f"(?:{body})"
+    tail = r"\w*" if suffix else r"(?!\w)"
+    pattern = rf"(?<!\w)(?:{body}){tail}" if body else ""
+    if elided:
+        alt = rf"(?<!\w)(?:{'|'.join(elided)})"
+        pattern = f"{pattern}|{alt}" if pattern else alt
+    return pattern
+
+
+def _compile(forms: list[str], spaces: bool, suffix: bool = False) -> re.Pattern[str] | None:
+    pattern = _alt(forms, spaces, suffix)
+    return re.compile(pattern, re.I) if pattern else None
+
+
+def _lower_set(items: list[str]) -> frozenset[str]:
+    return frozenset(i.lower() for i in items)
+
+
+@cache
+def compiled(code: str | None) -> Lang:
+    """Compile the language file once per process (English when unknown)."""
+    data = load_language(code or "en") or load_language("en")
+    meta = data.get("meta", {})
+    att: dict[str, Any] = data.get("attribution", {})
+    spaces = bool(meta.get("spaces", True))
+    suffix = bool(meta.get("cue_suffixes", False))
+    groups = []
+    for name, key in (
+        ("according_after", "according_to_after"),
+        ("citing", "citing"),
+        ("according", "according_to"),
+        ("hedge", "hedge"),
+        ("deny", "deny"),
+        ("assert", "assert"),
+    ):
+        verbal = name in ("deny", "hedge", "assert")
+        prefix = att.get("cue_prefix", "") if verbal else ""
+        pattern = _alt(att.get(key, []), spaces, suffix and verbal, prefix)
+        if pattern and name == "according_after" and spaces:
+            pattern = pattern.replace(r"(?<!\w)", "", 1)  # "연합뉴스에 따르면": glued to the source
+        if pattern:
+            groups.append(f"(?P<{name}>{pattern})")
+    cue_re = re.compile("|".join(groups), re.I) if groups else None
+    claims = att.get("claim_nouns", [])
+    strip = att.get("subject_strip", [])
+    strip_body = _alt(strip, spaces)
+    lexicon_words = set()
+    for key in ("pronouns", "determiners", "anaphor_determiners", "np_stops", "clause_breaks"):
+        lexicon_words |= {w.lower() for w in att.get(key, [])}
+    return Lang(
+        code=(code or "en"),
+        spaces=spaces,
+        caps=bool(meta.get("capitalization", True)),
+        order=meta.get("order", "svo"),
+        quotes=[(a, b) for a, b in att.get("quotes", [["“", "”"], ['"', '"']])],
+        cue_re=cue_re,
+        compl_re=_compile(att.get("complementizers", []), spaces),
+        claim_re=_compile(claims, spaces),
+        source_intro_re=_compile(att.get("source_intro", []), spaces),
+        role_re=_compile(att.get("role_words", []), spaces, bool(meta.get("role_suffixes", False))),
+        anonymous_re=_compile(att.get("anonymous", []), spaces),
+        honorific_re=_compile(att.get("honorifics", []), spaces),
+        strip_re=re.compile(rf"(?:\s*(?:{strip_body}))+\s*$", re.I) if strip_body else None,
+        strip_lead_re=re.compile(rf"^\s*(?:(?:{strip_body})\s*,?\s*)+", re.I) if strip_body else None,
+        lexicon=compile_lexicon(att, spaces),
+        pronouns=_lower_set(att.get("pronouns", [])),
+        person_pronouns=_lower_set(att.get("person_pronouns", att.get("pronouns", []))),
+        anaphor_dets=_lower_set(att.get("anaphor_determiners", [])),
+        determiners=_lower_set(att.get("determiners", [])),
+        np_stops=_lower_set(att.get("np_stops", [])),
+        clause_breaks=_lower_set(att.get("clause_breaks", [])),
+        coordinators=_lower_set(att.get("coordinators", ["and", "but"])),
+        apposition_skip=_lower_set(att.get("apposition_skip", [])),
+        possessor_preps=_lower_set(att.get("possessor_preps", [])),
+        prepositions=_lower_set(att.get("prepositions", [])),
+        particles=_lower_set(att.get("name_particles", [])),
+        topic_markers=tuple(att.get("topic_markers", [])),
+        quotative=tuple(sorted(att.get("quotative", []), key=len, reverse=True)),
+        addressee_re=_compile(att.get("addressees", []), spaces, True),
+        comma_chars=att.get("comma_chars", ",，、"),
+        headline_max_words=int(att.get("headline_max_words", 20)),
+        words=frozenset(lexicon_words),
+        inversion_re=_compile(att.get("inversion_cues", []), spaces),
+        blocked_re=_compile(att.get("blocked", []), spaces),
+        source_end_re=_compile(att.get("source_end", []), False),
+        suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
+        not_after_re=(
+            re.compile(rf"(?<!\w)(?:{'|'.join(att['not_after'])})\s+$", re.I)
+            if att.get("not_after") else None
+        ),
+    )
+
+
+# ---------------------------------------------------------------- quotes and units
+
+
+def find_quotes(text: str, pairs: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quotations, never crossing a paragraph break."""
+    openers = {a: b for a, b in pairs}
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closer = openers.get(ch)
+        if closer is None or not _can_open(text, i, ch, closer):
+            i += 1
+            continue
+        j = i + 1
+        found = -1
+        while j < n:
+            cj = text[j]
+            if cj == "\n" and j + 1 < n and text[j + 1] == "\n":
+                break
+            if cj == closer and j > i + 1 and _can_close(text, j, ch, closer):
+                found = j
+                break
+            j += 1
+        if found < 0:
+            at_para_start = i == 0 or text[i - 1] == "\n"
+            if not (at_para_start and closer != ch):
+                i += 1
+                continue
+            found = j if j < n else n
+        spans.append((i, found))
+        i = found + 1
+    return spans
+
+
+def _can_open(text: str, i: int, ch: str, closer: str) -> bool:
+    if ch in "'‘’" or (ch == closer and ch not in '"'):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return not prev.isalnum() and not nxt.isspace()
+    return True
+
+
+def _can_close(text: str, j: int, ch: str, closer: str) -> bool:
+    if closer in "'’" or (ch == closer and ch not in '"'):
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        prev = text[j - 1]
+        return not nxt.isalnum() and not prev.isspace()
+    return True
+
+
+class Quotes:
+    """Quote spans with fast 'is this offset inside a quote' lookups."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.opens = [s for s, _ in spans]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        k = bisect_right(self.opens, pos) - 1
+        if k >= 0:
+            s, e = self.spans[k]
+            if s < pos < e:
+                return s, e
+        return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        k = bisect_right(self.opens, start - 1)
+        out = []
+        while k < len(self.spans) and self.spans[k][0] < end:
+            if self.spans[k][1] < end:
+                out.append(self.spans[k])
+            k += 1
+        return out
+
+
+def build_units(sentences: list[Sentence], quotes: Quotes) -> list[tuple[int, int, int]]:
+    """Sentences merged where a quotation runs across their boundary."""
+    units: list[tuple[int, int, int]] = []
+    for s in sentences:
+        if units:
+            u_start, u_end, para = units[-1]
+            if para == s.paragraph and quotes.containing(u_end - 1) and quotes.containing(s.start):
+                if quotes.containing(u_end - 1) == quotes.containing(s.start):
+                    units[-1] = (u_start, s.end, para)
+                    continue
+        units.append((s.start, s.end, s.paragraph))
+    return units
+
+
+# ---------------------------------------------------------------- main entry
+
+
+def extract_statements(
+    text: str, sentences: list[Sentence], language: str | None, title: str | None = None
+) -> list[Statement]:
+    """Every statement attributed to a source in `text`, in reading order."""
+    lang = compiled(language)
+    quotes = Quotes(find_quotes(text, lang.quotes))
+    units = build_units(sentences, quotes)
+    headline_end = _headline_end(text, units, title, lang)
+    out: list[Statement] = []
+    for start, end, _para in units:
+        is_head = headline_end is not None and start < headline_end
+        found = _analyse_unit(text, start, end, lang, quotes, is_head)
+        base = len(out)
+        for st in found:
+            if st.parent is not None:
+                st.parent += base
+            st.language = language
+            out.append(st)
+    _resolve(out, text, lang)
+    return out
+
+
+def _headline_end(
+    text: str, units: list[tuple[int, int, int]], title: str | None, lang: Lang
+) -> int | None:
+    if not units:
+        return None
+    first = units[0]
+    para_end = first[1]
+    for u in units[1:]:
+        if u[2] != first[2]:
+            break
+        para_end = u[1]
+    head = text[first[0] : para_end].strip()
+    if title:
+        return para_end if " ".join(head.split()) == " ".join(title.split()) else None
+    if head.rstrip("”\"'’»」』)")[-1:] in ".!?。…؟" or len(units) < 1:
+        return None
+    words = head.split() if lang.spaces else list(head)
+    limit = lang.headline_max_words if lang.spaces else lang.headline_max_words * 3
+    return para_end if len(words) <= limit else None
+
+
+# ---------------------------------------------------------------- cues
+
+
+def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> list[Cue]:
+    if lang.cue_re is None:
+        return []
+    cues: list[Cue] = []
+    for m in lang.cue_re.finditer(text, start, end):
+        if quotes.containing(m.start()):
+            continue
+        kind = m.lastgroup or "assert"
+        stance = kind if kind in ("deny", "hedge", "assert") else "assert"
+        ckind = kind if kind in ("according", "according_after", "citing") else "verb"
+        cs, ce = m.start(), m.end()
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if ckind == "verb" and lang.spaces and _is_noun_use(text, cs, ce, start, lang):
+            continue
+        if ckind == "verb" and lang.not_after_re and lang.not_after_re.search(text, max(start, cs - 12), cs):
+            continue
+        if lang.blocked_re and lang.blocked_re.match(text, cs):
+            continue
+        if (
+            ckind == "verb"
+            and cues
+            and cues[-1].stance != "assert"
+            and cs - cues[-1].end < 30
+            and lang.claim_re is not None
+            and lang.claim_re.fullmatch(text[cs:ce].lower())
+        ):
+            continue  # "denied US claims that ...": the object of the denial
+        cues.append(Cue(cs, ce, stance, ckind))
+    return cues
+
+
+def _is_noun_use(text: str, cs: int, ce: int, unit_start: int, lang: Lang) -> bool:
+    """'the claims', 'Seoul's reports', 'reports said': a cue form used as a noun."""
+    word = text[cs:ce].lower()
+    if lang.claim_re is None or not lang.claim_re.fullmatch(word):
+        return False
+    before = text[max(unit_start, cs - 40) : cs].rstrip()
+    prev = TOKEN.findall(before)[-1:] if before else []
+    after = TOKEN.findall(text[ce : ce + 30])[:1]
+    if not prev:
+        return True
+    p = prev[0].lower()
+    if p in lang.determiners or p in lang.prepositions or p.endswith(("'s", "’s")) or p.isdigit():
+        return True
+    if after and after[0].lower() in lang.possessor_preps | {"was", "were", "is", "are", "have"}:
+        return True
+    return bool(after and lang.cue_re and lang.cue_re.match(text, ce + 1))
+
+
+# ---------------------------------------------------------------- per unit
+
+
+def _analyse_unit(
+    text: str, start: int, end: int, lang: Lang, quotes: Quotes, is_head: bool
+) -> list[Statement]:
+    cues = _find_cues(text, start, end, lang, quotes)
+    out: list[Statement] = []
+    if not cues:
+        st = _headline_colon(text, start, end, lang, quotes, is_head)
+        if st:
+            out.append(st)
+        return out
+    # content of a cue stops where a later subject-less cue starts (", adding ...")
+    stops = _content_stops(text, cues, start, lang)
+    prev_end = start
+    for i, cue in enumerate(cues):
+        if cue.used:
+            continue
+        content_end = stops[i]
+        if cue.kind == "according":
+            st = _according(text, cue, start, prev_end, content_end, end, lang, quotes)
+        elif cue.kind == "according_after":
+            st = _according_after(text, cue, start, prev_end, content_end, lang, quotes)
+        elif cue.kind == "citing":
+            continue
+        elif lang.order == "sov":
+            st = _verb_sov(text, cue, start, prev_end, content_end, lang, quotes)
+        else:
+            st = _verb(text, cues, i, start, prev_end, content_end, end, lang, quotes, out)
+        if st is None:
+            continue
+        if is_head and st.kind in ("direct", "indirect"):
+            st.kind = "headline"
+        out.append(st)
+        nested = _nested_claim(text, cue, st, lang, cues)
+        if nested is not None:
+            nested.parent = len(out) - 1
+            nested.extra["nested"] = True
+            out.append(nested)
+        prev_end = max(prev_end, cue.end)
+    for i, cue in enumerate(cues):
+        if cue.kind == "citing":
+            st = _citing(text, cue, start, stops[i], lang, out)
+            if st is not None:
+                out.append(st)
+    _inner_quotes(text, out, lang, quotes, is_head)
+    _set_parents(out)
+    _merge_embedded(out, lang)
+    return out
+
+
+def _content_stops(text: str, cues: list[Cue], unit_start: int, lang: Lang) -> list[int]:
+    """For each cue, where its content must end: before the next ', adding'-style cue."""
+    stops = [len(text)] * len(cues)
+    for j in range(1, len(cues)):
+        between = text[cues[j - 1].end : cues[j].start]
+        m = re.search(rf"[{re.escape(lang.comma_chars)}]\s*(?:\w+\s+)?$", between)
+        if not (m and (not m.group(0)[1:].strip() or m.group(0)[1:].strip().lower() in lang.coordinators)):
+            m = re.search(r"\s(\w+)\s+$", between)
+            if m and m.group(1).lower() not in lang.coordinators:
+                m = None
+        if m:
+            cut = cues[j - 1].end + m.start()
+            for k in range(j):
+                stops[k] = min(stops[k], cut)
+    return stops
+
+
+def _statement(
+    text: str,
+    cue: Cue | None,
+    kind: str,
+    content: tuple[int, int],
+    sentence: tuple[int, int],
+    speaker: Speaker | None,
+    lang: Lang,
+    context: str = "",
+) -> Statement | None:
+    cs, ce = _trim(text, *content)
+    if ce <= cs:
+        if cue is None or cue.stance != "hedge":
+            return None
+        cs = ce = cue.end  # "declined to comment." — a hedge about nothing stated
+    body = text[cs:ce]
+    stance = classify(cue.stance if cue else "assert", body, context, lang.lexicon)
+    mention = text[speaker.start : speaker.end] if speaker else None
+    return Statement(
+        speaker=mention,
+        cue=text[cue.start : cue.end] if cue else None,
+        kind=kind,
+        stance=stance,
+        content=body,
+        start=cs,
+        end=ce,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        speaker_name=speaker.name if speaker else None,
+        role=speaker.role if speaker else None,
+        affiliation=speaker.affiliation if speaker else None,
+        anonymous=speaker.anonymous if speaker else False,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None,
+        extra=_speaker_extra(speaker),
+    )
+
+
+def _speaker_extra(speaker: Speaker | None) -> dict[str, Any]:
+    if speaker is None:
+        return {}
+    extra: dict[str, Any] = {}
+    if speaker.pronoun:
+        extra["pronoun"] = True
+        extra["person"] = speaker.person_pronoun
+    if speaker.anaphor:
+        extra["anaphor"] = speaker.anaphor
+    return extra
+
+
+TRIM_CHARS = " \t\n,;:—–-"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in TRIM_CHARS:
+        s += 1
+    while e > s and (text[e - 1] in TRIM_CHARS or text[e - 1] in ".。"):
+        e -= 1
+    return s, e
+
+
+def _strip_quote_marks(text: str, s: int, e: int, quotes: Quotes) -> tuple[int, int]:
+    """Content that is exactly one quotation loses its quote marks."""
+    s, e = _trim(text, s, e)
+    for qs, qe in quotes.within(s, e + 1):
+        if qs == s and qe in (e - 1, e):
+            inner_s, inner_e = qs + 1, qe
+            while inner_e > inner_s and text[inner_e - 1] in " ,，、":
+                inner_e -= 1
+            return inner_s, inner_e
+    return s, e
+
+
+def _is_direct(text: str, s: int, e: int, quotes: Quotes) -> bool:
+    s, e = _trim(text, s, e)
+    if e <= s:
+        return False
+    covered = sum(min(qe + 1, e) - max(qs, s) for qs, qe in quotes.within(s, e + 1))
+    return covered >= 0.85 * (e - s)
+
+
+# ---------------------------------------------------------------- svo / vso verbs
+
+
+def _verb(
+    text: str,
+    cues: list[Cue],
+    i: int,
+    u_start: int,
+    prev_end: int,
+    content_end: int,
+    u_end: int,
+    lang: Lang,
+    quotes: Quotes,
+    done: list[Statement],
+) -> Statement | None:
+    cue = cues[i]
+    c_end = min(content_end, u_end)
+    region_start = _clause_start(text, prev_end, cue.start, lang, quotes)
+    speaker, inverted = None, False
+    suffix = next((x for x in lang.suffix_pronouns if text.endswith(x, cue.start, cue.end)), None)
+    if suffix and cue.end - cue.start > len(suffix) + 2:
+        # "ujarnya": the speaker is the pronoun glued to the cue
+        cue.end -= len(suffix)
+        subject: Speaker | str | None = _analyse_np(text, cue.end, cue.end + len(suffix), lang)
+    else:
+        subject_end = cue.start
+        for other in cues[:i]:
+            if other.kind == "citing" and region_start <= other.start < cue.start:
+                # "X, citing Y, reported": the subject is X
+                subject_end = other.start
+                while subject_end > region_start and text[subject_end - 1] in " ,，、\t":
+                    subject_end -= 1
+                break
+        subject = _subject(text, region_start, subject_end, lang, quotes)
+    if subject == "coordinated":
+        subject = None
+        coordinated = True
+    else:
+        coordinated = False
+    before_region = text[max(u_start, region_start - 12) : region_start].split()
+    if before_region and before_region[-1].lower() in lang.coordinators and subject is None:
+        coordinated = True  # "... but declined to comment": same speaker, no inversion
+    may_invert = lang.inversion_re is None or bool(
+        (m_inv := lang.inversion_re.match(text, cue.start)) and m_inv.end() >= cue.end - 1
+    )
+    tail = text[region_start : cue.start].rstrip()[-1:]
+    if subject is None and not may_invert and tail in lang.comma_chars:
+        coordinated = True  # ", dismissing the reports": the main clause's speaker
+    if subject is not None:
+        speaker = subject
+    else:
+        inv = None
+        if may_invert and not coordinated:
+            inv = _inverted_speaker(text, cue.end, c_end, lang)
+        if inv is not None:
+            speaker, inverted = inv
+        elif done and (coordinated or _only_space_or_comma(text, region_start, cue.start)):
+            mains = [d for d in done if not d.extra.get("nested")]
+            prev = mains[-1] if mains else done[-1]
+            if prev.speaker_start is not None:
+                speaker = Speaker(
+                    prev.speaker_start,
+                    prev.speaker_end or prev.speaker_start,
+                    prev.speaker_name,
+                    prev.role,
+                    prev.affiliation,
+                    prev.anonymous,
+                )
+        elif coordinated or (
+            _only_space_or_comma(text, region_start, cue.start) and region_start > u_start
+        ):
+            speaker = _sentence_subject(text, u_start, max(region_start, u_start + 1), lang)
+    if speaker is None:
+        return None
+    # content: after the cue, or before the speaker
+    after_start = inverted if inverted else cue.end
+    limit = cues[i + 1].start if i + 1 < len(cues) else c_end
+    after = _content_after(text, after_start, c_end, lang, quotes, limit)
+    clause_at = None
+    if speaker is not None and not coordinated and region_start > u_start and speaker.start >= region_start:
+        if text[u_start:region_start].rstrip()[-1:].isalnum():
+            clause_at = _break_at(text, region_start)
+    before = _content_before(text, u_start, prev_end, speaker, cue, lang, quotes, clause_at)
+    use_before = before is not None and (
+        after is None or (after[2] == "weak" and (before[2] == "quote" or after[3] < 4))
+    )
+    if use_before and before is not None:
+        cs, ce = before[0], before[1]
+        context = text[cue.end : c_end]
+    elif after is not None:
+        cs, ce = after[0], after[1]
+        context = text[cue.end : cs]
+    else:
+        mid = _cue_middle(text, cue)
+        if mid is None and cue.stance != "hedge":
+            return None
+        cs, ce = mid if mid is not None else (cue.end, cue.end)
+        context = ""
+    kind = "direct" if _is_direct(text, cs, ce, quotes) else "indirect"
+    if kind == "direct":
+        cs, ce = _strip_quote_marks(text, cs, ce, quotes)
+    return _statement(text, cue, kind, (cs, ce), (u_start, u_end), speaker, lang, context)
+
+
+def _cue_middle(text: str, cue: Cue) -> tuple[int, int] | None:
+    """'wollte Berichte über X nicht kommentieren': the topic sits inside the cue."""
+    words = list(re.finditer(r"\S+", text[cue.start : cue.end]))
+    if len(words) < 4:
+        return None
+    return cue.start + words[0].end(), cue.start + words[-2].start()
+
+
+def _sentence_subject(text: str, a: int, b: int, lang: Lang) -> Speaker | None:
+    """Subject of the main clause, for '..., saying X' with no statement before it."""
+    if not lang.spaces or not lang.caps:
+        return None
+    toks = list(TOKEN.finditer(text, a, b))
+    if not toks:
+        return None
+    first = toks[0].group(0)
+    if first.lower() in lang.pronouns:
+        return _analyse_np(text, toks[0].start(), toks[0].end(), lang)
+    end = None
+    for k, t in enumerate(toks[:6]):
+        w = t.group(0)
+        if (k == 0 and w.lower() in lang.determiners) or _name_token(w, lang) or (
+            lang.role_re and lang.role_re.fullmatch(w)
+        ) or w in ("'s", "’s", "-", ".") or w.lower() in lang.particles:
+            end = t.end()
+            continue
+        break
+    if end is None:
+        return None
+    sp = _analyse_np(text, toks[0].start(), end, lang)
+    return sp if sp.name or sp.role else None
+
+
+def _only_space_or_comma(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip(" \t\n,，、")
+
+
+def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> int:
+    """Start of the clause the cue belongs to: after a quote, dash, colon or conjunction."""
+    pos = hi
+    region = text[lo:hi]
+    best = lo
+    for k in range(len(region) - 1, -1, -1):
+        ch = region[k]
+        at = lo + k
+        if ch in HARD_PUNCT or ch in "。；：":
+            if ch == "-" or (ch in "–—" and lang.code in ("ar",)):
+                continue
+            best = at + 1
+            break
+        q = quotes.containing(at) if ch not in "“”\"'‘’«»„「」『』" else None
+        if q is None and ch in "”\"’»“«」』" and any(qe == at for _, qe in quotes.within(lo, hi + 1)):
+            best = at + 1
+            break
+    pos = best
+    if lang.spaces:
+        for m in TOKEN.finditer(text, pos, hi):
+            w = m.group(0).lower()
+            if w in lang.clause_breaks or (lang.compl_re and lang.compl_re.fullmatch(w)):
+                if quotes.containing(m.start()):
+                    continue
+                if w in lang.apposition_skip and _enclosed_by_commas(text, m.start(), hi, lang):
+                    continue
+                best = m.end()
+    elif lang.compl_re is not None:
+        for m in lang.compl_re.finditer(text, pos, hi):
+            best = m.end()
+    return best
+
+
+def _enclosed_by_commas(text: str, pos: int, hi: int, lang: Lang) -> bool:
+    """', who chairs the trust,' — a relative clause set off inside the subject."""
+    before = text[max(0, pos - 3) : pos].strip()
+    return before[-1:] in lang.comma_chars and any(c in lang.comma_chars for c in text[pos:hi])
+
+
+def _subject(
+    text: str, a: int, b: int, lang: Lang, quotes: Quotes
+) -> Speaker | str | None:
+    """The speaker phrase before the cue, or None (then look after the cue)."""
+    segs = _segments(text, a, b, lang)
+    if not segs:
+        return None
+    raw_tail = text[segs[-1][1] : b]
+    ends_with_comma = any(c in lang.comma_chars for c in raw_tail)
+    if not ends_with_comma:
+        s, e = segs[-1]
+        s, e = _strip_np(text, s, e, lang)
+        if e <= s:
+            if len(segs) == 1 and _is_coordinator(text, segs[-1], lang):
+                return "coordinated"
+            return None
+        if _is_coordinator(text, (s, e), lang):
+            return "coordinated"
+        s = _drop_coordinator(text, s, e, lang)
+        if not _np_like(text, s, e, lang):
+            # "asked for a photo and Clinton said": the subject after the last coordinator
+            last = None
+            for m in TOKEN.finditer(text, s, e):
+                if m.group(0).lower() in lang.coordinators:
+                    last = m
+            if last is None or not _np_like(text, *_trim(text, last.end(), e), lang):
+                return None
+            s = _trim(text, last.end(), e)[0]
+            sp = _analyse_np(text, s, e, lang)
+            return sp if (sp.name or sp.pronoun or sp.role or sp.anonymous) else None
+        return _analyse_np(text, s, e, lang)
+    # "Name, role, said" / "Role, Name, said" / "X, who ..., said"
+    cands = [sg for sg in segs if text[sg[0] : sg[1]].strip()]
+    while cands and _strip_np(text, *cands[-1], lang)[1] <= _strip_np(text, *cands[-1], lang)[0]:
+        cands.pop()  # "said Monday, dismissing ...": a date, not a speaker
+        if not cands:
+            return "coordinated"
+    picked: list[tuple[int, int]] = []
+    skipped = False
+    for sg in reversed(cands):
+        first = TOKEN.match(text, sg[0])
+        w = first.group(0).lower() if first else ""
+        if w in lang.apposition_skip and not picked and not skipped:
+            skipped = True
+            continue
+        picked.append(sg)
+        if len(picked) == 2:
+            break
+    if not picked:
+        return None
+    picked.reverse()
+    nps = [_analyse_np(text, *_strip_np(text, s, e, lang), lang) for s, e in picked]
+    if len(picked) == 2 and all(_np_like(text, s, e, lang) for s, e in picked):
+        first, second = nps
+        if (first.name and _role_like(text, second, lang)) or (second.name and _role_like(text, first, lang)):
+            named, other = (first, second) if first.name else (second, first)
+            sp = Speaker(
+                first.start, second.end, named.name, _role_text(text, other, lang) or named.role,
+                other.affiliation or named.affiliation, False,
+            )
+            return sp
+    if skipped:
+        s, e = _strip_np(text, *picked[-1], lang)
+        if _np_like(text, s, e, lang):
+            return _analyse_np(text, s, e, lang)
+    return None
+
+
+def _is_coordinator(text: str, seg: tuple[int, int], lang: Lang) -> bool:
+    return text[seg[0] : seg[1]].strip().lower() in lang.coordinators
+
+
+def _drop_coordinator(text: str, s: int, e: int, lang: Lang) -> int:
+    m = TOKEN.match(text, s)
+    if m and m.group(0).lower() in lang.coordinators and m.end() < e:
+        nxt = re.match(r"\s+", text[m.end() : e])
+        return m.end() + (nxt.end() if nxt else 0)
+    return s
+
+
+def _segments(text: str, a: int, b: int, lang: Lang) -> list[tuple[int, int]]:
+    segs = []
+    start = a
+    for k in range(a, b):
+        if text[k] in lang.comma_chars:
+            segs.append((start, k))
+            start = k + 1
+    segs.append((start, b))
+    out = []
+    for s, e in segs:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    # drop a trailing empty segment but remember it through raw_tail in the caller
+    while out and out[-1][0] >= out[-1][1] and len(out) > 1:
+        out.pop()
+    if out and out[-1][0] >= out[-1][1]:
+        return []
+    return out
+
+
+def _strip_np(text: str, s: int, e: int, lang: Lang) -> tuple[int, int]:
+    """Drop auxiliaries, adverbs and dates around a subject ('has long', 'on Thursday')."""
+    chunk = text[s:e]
+    if lang.strip_re is not None:
+        for _ in range(3):
+            m = lang.strip_re.search(chunk)
+            if not m or m.start() == 0 and m.end() == len(chunk) and False:
+                break
+            if m.start() == len(chunk):
+                break
+            chunk = chunk[: m.start()]
+        if lang.strip_lead_re is not None:
+            m = lang.strip_lead_re.match(chunk)
+            if m and m.end() < len(chunk):
+                s += m.end()
+                chunk = chunk[m.end() :]
+    e = s + len(chunk.rstrip(" ,，、"))
+    while s < e and text[s] in " ,，、\"'“”«»":
+        if text[s] in "\"'“”«»":
+            break
+        s += 1
+    return s, e
+
+
+def _np_like(text: str, s: int, e: int, lang: Lang) -> bool:
+    if e <= s:
+        return False
+    chunk = text[s:e]
+    if chunk[:1].isdigit() or chunk.strip().lower() in lang.apposition_skip | lang.clause_breaks:
+        return False
+    if not lang.spaces:
+        return len(chunk) <= 30
+    toks = TOKEN.findall(chunk)
+    words = [t for t in toks if t[0].isalnum()]
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    first = words[0].lower()
+    if first in lang.prepositions and first not in lang.determiners:
+        return False
+    return not (lang.compl_re and lang.compl_re.fullmatch(first))
+
+
+def _role_like(text: str, sp: Speaker, lang: Lang) -> bool:
+    """'the Kremlin spokesman', 'a prominent Trump supporter': a description, not a name."""
+    if sp.name:
+        return False
+    chunk = text[sp.start : sp.end]
+    first = TOKEN.match(chunk)
+    det = bool(first and first.group(0).lower() in lang.determiners)
+    return bool(lang.role_re and lang.role_re.search(chunk)) or sp.anonymous or det
+
+
+def _role_text(text: str, sp: Speaker, lang: Lang) -> str | None:
+    chunk = text[sp.start : sp.end].strip(" ,")
+    return chunk or None
+
+
+def _inverted_speaker(
+    text: str, a: int, b: int, lang: Lang
+) -> tuple[Speaker, int] | None:
+    """'..., said the official' / '— заявил Песков': speaker right after the cue."""
+    m = re.match(r"[ \t]*(?:-t-|-)?", text[a:b])
+    s = a + (m.end() if m else 0)
+    if s >= b or text[s] in "“\"«„「『:：":
+        return None
+    e = s
+    toks = list(TOKEN.finditer(text, s, b))
+    count = 0
+    for t in toks:
+        w = t.group(0)
+        lw = w.lower()
+        if not w[0].isalnum():
+            if w in "-'’.&" and count:
+                continue
+            break
+        if count and lw in lang.np_stops:
+            break
+        if lang.compl_re and lang.compl_re.fullmatch(lw):
+            break
+        if count == 0 and lang.prepositions and lw in lang.prepositions and lw not in lang.determiners:
+            return None
+        e = t.end()
+        count += 1
+        if count > MAX_SPEAKER_WORDS:
+            return None
+    if e <= s:
+        return None
+    if lang.order == "sov":
+        return None
+    sp = _analyse_np(text, s, e, lang)
+    if lang.spaces and not _head_ok(text, s, e, lang, sp):
+        return None
+    # apposition: "said Greta Holm, chief executive of X" / "said the chief, Sam Oduya,"
+    after = e
+    m2 = re.match(r"\s*[,，]\s*", text[e:b])
+    if m2:
+        seg_s = e + m2.end()
+        seg_e = seg_s
+        for ch_i in range(seg_s, b):
+            if text[ch_i] in ",，.;:!?\n":
+                break
+            seg_e = ch_i + 1
+        seg_s2, seg_e2 = _strip_np(text, seg_s, seg_e, lang)
+        first = TOKEN.match(text, seg_s2)
+        fw = first.group(0).lower() if first else ""
+        if seg_e2 > seg_s2 and fw not in lang.apposition_skip and _np_like(text, seg_s2, seg_e2, lang):
+            other = _analyse_np(text, seg_s2, seg_e2, lang)
+            if sp.name and _role_like(text, other, lang):
+                sp.role = text[seg_s2:seg_e2]
+                sp.affiliation = sp.affiliation or other.affiliation
+                after = seg_e2
+            elif not sp.name and other.name and not other.anonymous:
+                sp = Speaker(s, seg_e2, other.name, text[s:e], sp.affiliation or other.affiliation)
+                after = seg_e2
+    return sp, after
+
+
+def _head_ok(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> bool:
+    """An inverted speaker must look like one: a name, pronoun, role or determiner."""
+    if sp.name or sp.pronoun or sp.anonymous:
+        return True
+    first = TOKEN.match(text, s)
+    w = first.group(0) if first else ""
+    if w.lower() in lang.determiners:
+        return True
+    return bool(lang.role_re and lang.role_re.match(text, s))
+
+
+def _content_after(
+    text: str, a: int, b: int, lang: Lang, quotes: Quotes, limit: int | None = None
+) -> tuple[int, int, str, int] | None:
+    """(start, end, strength, words): content after the cue (and after an inverted speaker).
+
+    The complementizer must come before `limit` (the next cue), so that in
+    "said they could not confirm that X" the first cue keeps the whole clause.
+    """
+    if b <= a:
+        return None
+    window_end = min(b, a + 120, limit if limit and limit > a else b)
+    head = text[a:window_end]
+    # a quotation right after the cue (optionally after a colon or addressee words)
+    for qs, qe in quotes.within(a, b + 1):
+        gap = text[a:qs]
+        if len(gap) < 60 and not re.search(r"[.!?]", gap):
+            colon = ":" in gap or "：" in gap or not gap.strip(" ,—–-")
+            if colon:
+                end = _quote_run_end(text, qs, qe, b, quotes)
+                if len(text[end:b].split()) <= 3:
+                    return qs, end, "strong", 99
+        break
+    if lang.compl_re is not None:
+        m = lang.compl_re.search(head)
+        if m and not quotes.containing(a + m.start()) and len(head[: m.start()].split()) <= 8:
+            cs = a + m.end()
+            return cs, b, "strong", 99
+    colon = re.search(r"[:：]", head[:60])
+    if colon:
+        return a + colon.end(), b, "strong", 99
+    s, e = _trim(text, a, b)
+    words = len(text[s:e].split()) if lang.spaces else (e - s) // 2
+    if words == 0:
+        return None
+    return s, e, "weak", words
+
+
+def _quote_run_end(text: str, qs: int, qe: int, b: int, quotes: Quotes) -> int:
+    end = qe + 1
+    for q2s, q2e in quotes.within(qe + 1, b + 1):
+        gap = text[end:q2s]
+        if gap.strip() == "" or gap.strip() in (",", "…"):
+            end = q2e + 1
+        else:
+            break
+    return end
+
+
+def _break_at(text: str, region_start: int) -> int:
+    """Where the word or mark that opened the cue's clause begins."""
+    k = region_start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k > 0 and not text[k - 1].isalnum():
+        return k - 1
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-"):
+        k -= 1
+    return k
+
+
+def _content_before(
+    text: str,
+    u_start: int,
+    prev_end: int,
+    speaker: Speaker,
+    cue: Cue,
+    lang: Lang,
+    quotes: Quotes,
+    clause_at: int | None = None,
+) -> tuple[int, int, str] | None:
+    """Content placed before the speaker and cue: '"...," he said' / 'X is true, she said'.
+
+    With `clause_at` (the speaker's clause opened by "— something", "which")
+    the content ends where that clause begins.
+    """
+    left_edge = min(speaker.start, cue.start)
+    lo = max(u_start, prev_end) if prev_end > u_start else u_start
+    if clause_at is not None and lo < clause_at < left_edge:
+        left_edge = clause_at
+    if left_edge <= lo:
+        return None
+    s, e = _trim(text, lo, left_edge)
+    if e <= s:
+        return None
+    raw = text[e:left_edge] if clause_at is None else ","
+    # the content must be separated from the speaker: comma, quote close or dash
+    last = text[e - 1] if e > 0 else ""
+    is_quote = any(qe == e - 1 for _, qe in quotes.within(s, e + 1)) or last in "”\"»’」』"
+    sep = is_quote or any(c in raw for c in ",，、—–-")
+    if not sep:
+        return None
+    if lang.compl_re is not None and not is_quote:
+        m = None
+        for m in lang.compl_re.finditer(text, s, e):
+            pass
+        if m is not None and not quotes.containing(m.start()):
+            s = m.end()
+    return s, e, "quote" if is_quote else "clause"
+
+
+# ---------------------------------------------------------------- sov verbs
+
+
+def _verb_sov(
+    text: str, cue: Cue, u_start: int, prev_end: int, content_end: int, lang: Lang, quotes: Quotes
+) -> Statement | None:
+    lo = max(u_start, prev_end)
+    cs = _trim(text, lo, cue.start)[0]
+    speaker = None
+    content_s = cs
+    # the first topic-marked word outside quotes is the speaker's last word
+    pos = cs
+    while pos < cue.start:
+        if quotes.containing(pos):
+            q = quotes.containing(pos)
+            pos = q[1] + 1 if q else pos + 1
+            continue
+        hit = _topic_at(text, pos, cue.start, lang)
+        if hit is not None:
+            sp_end, marker_end = hit
+            sp_start = _sov_speaker_start(text, cs, sp_end, quotes, lang)
+            if sp_end > sp_start:
+                speaker = _analyse_np(text, sp_start, sp_end, lang)
+                content_s = marker_end
+            break
+        pos += 1
+    if speaker is None:
+        return None
+    if speaker.start > cs:
+        # quote before the speaker: "「…」と X は述べた" / "“…”라고 X는 말했다"
+        before = _trim(text, cs, speaker.start)
+        content = before
+    else:
+        content = (content_s, cue.start)
+    s, e = _trim(text, *content)
+    if lang.addressee_re is not None:
+        m = lang.addressee_re.match(text, s)
+        if m and m.end() < e:
+            s = _trim(text, m.end(), e)[0]
+    qs = quotes.within(s, e + 1)
+    if qs:
+        s2, e2 = qs[0][0], qs[-1][1] + 1
+        if (e2 - s2) >= 0.6 * (e - s):
+            s, e = s2, e2
+    else:
+        e = _strip_quotative(text, s, e, lang)
+    kind = "direct" if _is_direct(text, s, e, quotes) else "indirect"
+    if kind == "direct":
+        s, e = _strip_quote_marks(text, s, e, quotes)
+    context = text[e : cue.end]
+    return _statement(text, cue, kind, (s, e), (u_start, content_end if content_end < len(text) else _unit_end(text, cue.end)), speaker, lang, context)
+
+
+def _unit_end(text: str, pos: int) -> int:
+    m = re.search(r"[.!?。！？]|\n", text[pos:])
+    return pos + (m.end() if m else len(text) - pos)
+
+
+def _topic_at(text: str, pos: int, limit: int, lang: Lang) -> tuple[int, int] | None:
+    for marker in lang.topic_markers:
+        if text.startswith(marker, pos) and pos > 0:
+            prev = text[pos - 1]
+            if not (prev.isalnum() or prev in "」』”\"'"):
+                continue
+            end = pos + len(marker)
+            if lang.spaces and end < limit and text[end].isalnum():
+                continue
+            return pos, end
+    return None
+
+
+def _sov_speaker_start(text: str, cs: int, sp_end: int, quotes: Quotes, lang: Lang) -> int:
+    start = cs
+    for qs, qe in quotes.within(cs, sp_end):
+        start = max(start, qe + 1)
+    for k in range(sp_end - 1, start - 1, -1):
+        if text[k] in ",，、":
+            start = k + 1
+            break
+    while start < sp_end and not text[start].isalnum():
+        start += 1
+    return start
+
+
+def _strip_quotative(text: str, s: int, e: int, lang: Lang) -> int:
+    chunk = text[s:e]
+    for q in lang.quotative:
+        if chunk.endswith(q) and len(chunk) > len(q):
+            return e - len(q)
+        for m in re.finditer(re.escape(q) + r"\s*$", chunk):
+            return s + m.start()
+    return e
+
+
+# ---------------------------------------------------------------- according to / citing
+
+
+def _source_np(text: str, a: int, b: int, lang: Lang) -> tuple[int, int]:
+    """The source after 'according to': up to a comma or the end of the clause."""
+    s = a
+    while s < b and text[s].isspace():
+        s += 1
+    if lang.source_intro_re is not None:
+        m = lang.source_intro_re.match(text, s)
+        if m and m.end() < b:
+            s = m.end()
+            while s < b and text[s].isspace():
+                s += 1
+    e = s
+    for k in range(s, b):
+        ch = text[k]
+        if ch in ",，、.;:!?。；\n" and not (ch == "." and k + 1 < b and text[k + 1].isalnum()):
+            break
+        e = k + 1
+    if lang.cue_re is not None:
+        m = lang.cue_re.search(text, s + 1, e)
+        if m and m.lastgroup in ("assert", "deny", "hedge"):
+            e = m.start()
+    if lang.spaces and lang.compl_re is not None:
+        for t in list(TOKEN.finditer(text, s, e))[1:]:
+            if lang.compl_re.fullmatch(t.group(0)):
+                e = t.start()
+                break
+    if lang.source_end_re is not None:
+        m = lang.source_end_re.search(text, s + 1, e)
+        if m:
+            e = m.start()
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _extend_apposition(text: str, src: tuple[int, int], limit: int, lang: Lang) -> tuple[int, int]:
+    """'según el alcalde de Molina, Pedro Sanz.': the name after the comma belongs to the source."""
+    m = re.match(r"\s*[,，،]\s*([^,，،.;:!?\n]{2,60})", text[src[1] : limit])
+    if not m or not lang.caps:
+        return src
+    words = m.group(1).split()
+    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        rest = text[src[1] + m.end() : limit].strip()
+        if not rest or rest[:1] in ".;!?":
+            return src[0], src[1] + m.end(1)
+    return src
+
+
+def _according(
+    text: str,
+    cue: Cue,
+    u_start: int,
+    prev_end: int,
+    content_end: int,
+    u_end: int,
+    lang: Lang,
+    quotes: Quotes,
+) -> Statement | None:
+    src = _source_np(text, cue.end, min(content_end, u_end), lang)
+    if src[1] <= src[0]:
+        return None
+    src = _extend_apposition(text, src, min(content_end, u_end), lang)
+    speaker = _analyse_np(text, *src, lang)
+    lo = max(u_start, prev_end)
+    region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
+    before = _trim(text, region_start, cue.start)
+    if before[1] - before[0] > 3:
+        content = before
+    else:
+        content = (src[1], min(content_end, u_end))
+    return _statement(text, cue, "according_to", content, (u_start, u_end), speaker, lang)
+
+
+def _according_after(
+    text: str, cue: Cue, u_start: int, prev_end: int, content_end: int, lang: Lang, quotes: Quotes
+) -> Statement | None:
+    """'X에 따르면 ...' / 'Xによると ...': the source precedes the marker."""
+    lo = max(u_start, prev_end)
+    s, e = _trim(text, lo, cue.start)
+    for k in range(e - 1, s - 1, -1):
+        if text[k] in ",，、":
+            s = k + 1
+            break
+    s, e = _trim(text, s, e)
+    if e <= s:
+        return None
+    speaker = _analyse_np(text, s, e, lang)
+    end = _unit_end(text, cue.end) if content_end >= len(text) else content_end
+    return _statement(text, cue, "according_to", (cue.end, end), (u_start, end), speaker, lang)
+
+
+def _citing(
+    text: str, cue: Cue, u_start: int, content_end: int, lang: Lang, done: list[Statement]
+) -> Statement | None:
+    """'..., citing intelligence sources': the cited source backs the main statement."""
+    src = _source_np(text, cue.end, content_end if content_end < len(text) else _unit_end(text, cue.end), lang)
+    if src[1] <= src[0]:
+        return None
+    speaker = _analyse_np(text, *src, lang)
+    mains = [k for k, d in enumerate(done) if not d.extra.get("nested") and d.cue_start is not None]
+    if not mains:
+        return None
+    k = min(mains, key=lambda k: abs((done[k].cue_start or 0) - cue.start))
+    main = done[k]
+    st = _statement(text, cue, "indirect", (main.start, main.end), (u_start, main.sentence_end), speaker, lang)
+    if st:
+        st.parent = k
+    return st
+
+
+# ---------------------------------------------------------------- nested and embedded
+
+
+def _nested_claim(
+    text: str, cue: Cue, st: Statement, lang: Lang, cues: list[Cue]
+) -> Statement | None:
+    """'dismissed Seoul's claim that X' -> Seoul asserted X (a second statement)."""
+    if lang.claim_re is None or st.kind == "according_to" or st.cue_end is None:
+        return None
+    region = text[cue.end : st.start]
+    if not region.strip() or len(region) > 120:
+        return None
+    m = None
+    for m in lang.claim_re.finditer(text, cue.end, st.start):
+        pass
+    if m is None:
+        return None
+    for other in cues:
+        if m.start() <= other.start < st.start and other is not cue:
+            other.used = True
+    src: tuple[int, int] | None = None
+    # possessive before the noun: "Seoul's claim", "US claims"
+    pre = text[cue.end : m.start()]
+    pm = re.search(r"([\w\-. ]+?)(?:'s|’s|')?\s*$", pre)
+    if pm and lang.caps and pm.group(1).strip():
+        cand_s = cue.end + pm.start(1)
+        cand_e = cue.end + pm.end(1)
+        cand_s, cand_e = _trim(text, cand_s, cand_e)
+        toks = TOKEN.findall(text[cand_s:cand_e])
+        while toks and toks[0].lower() in lang.determiners:
+            cand_s = text.find(toks[0], cand_s) + len(toks[0])
+            toks = toks[1:]
+        cand_s = _trim(text, cand_s, cand_e)[0]
+        if toks and toks[0][:1].isupper():
+            src = (cand_s, cand_e)
+    if src is None:
+        post_s = m.end()
+        post_e = st.start
+        lang_comp = lang.compl_re
+        if lang_comp is not None:
+            cm = lang_comp.search(text, post_s, st.start + 1)
+            if cm:
+                post_e = cm.start()
+        t = text[post_s:post_e]
+        pm2 = re.match(r"\s*(\w+)\s+", t)
+        if pm2 and pm2.group(1).lower() in lang.possessor_preps:
+            post_s += pm2.end()
+        elif lang.spaces and not lang.caps:
+            pass
+        s2, e2 = _trim(text, post_s, post_e)
+        if e2 > s2:
+            chunk = text[s2:e2]
+            ok = (chunk[:1].isupper() or not lang.caps) and len(chunk.split()) <= 6
+            if ok:
+                src = (s2, e2)
+    if src is None:
+        return None
+    speaker = _analyse_np(text, *src, lang)
+    if speaker.pronoun:
+        return None
+    inner_cue = Cue(m.start(), m.end(), "assert", "verb")
+    return _statement(
+        text, inner_cue, "indirect", (st.start, st.end), (st.sentence_start, st.sentence_end), speaker, lang
+    )
+
+
+def _inner_quotes(text: str, out: list[Statement], lang: Lang, quotes: Quotes, is_head: bool) -> None:
+    """Reported speech inside a quotation: '"The minister told me X," she said'."""
+    if lang.order == "sov" or is_head:
+        return
+    extra: list[Statement] = []
+    for idx, st in enumerate(out):
+        if st.kind != "direct":
+            continue
+        inner = Quotes([])
+        cues = _find_cues(text, st.start, st.end, lang, inner)
+        for i, cue in enumerate(cues):
+            if cue.kind != "verb":
+                continue
+            found = _verb(text, cues, i, st.start, st.start, len(text), st.end, lang, inner, [])
+            if found is None or found.speaker is None:
+                continue
+            low = found.speaker.lower()
+            if low in lang.pronouns or not found.speaker[:1].isalpha():
+                continue
+            if not (found.speaker_name or found.role or found.anonymous):
+                continue
+            found.parent = idx
+            found.sentence_start, found.sentence_end = st.sentence_start, st.sentence_end
+            extra.append(found)
+    out.extend(extra)
+
+
+def _set_parents(out: list[Statement]) -> None:
+    for j, st in enumerate(out):
+        if st.parent is not None or st.cue_start is None:
+            continue
+        best = None
+        for i, other in enumerate(out):
+            if i == j or other.kind == "according_to":
+                continue
+            if other.start <= st.cue_start < other.end and (
+                best is None or other.end - other.start < out[best].end - out[best].start
+            ):
+                best = i
+        st.parent = best
+
+
+def _merge_embedded(out: list[Statement], lang: Lang) -> None:
+    """'Police said they could not confirm X': one hedged statement, not two."""
+    drop = set()
+    for j, st in enumerate(out):
+        p = st.parent
+        if p is None or not st.speaker:
+            continue
+        outer = out[p]
+        if outer.speaker_start is None or st.speaker_start is None or st.cue_start is None:
+            continue
+        pronoun = st.speaker.lower() in lang.pronouns and abs(outer.start - st.speaker_start) <= 1
+        same = st.speaker_start == outer.speaker_start and abs(outer.start - st.cue_start) <= 1
+        if pronoun or same:
+            if st.stance != "assert":
+                outer.stance = st.stance
+                outer.cue, outer.cue_start, outer.cue_end = st.cue, st.cue_start, st.cue_end
+                outer.content, outer.start, outer.end = st.content, st.start, st.end
+            drop.add(j)
+    if not drop:
+        return
+    keep = [st for k, st in enumerate(out) if k not in drop]
+    remap = {}
+    n = 0
+    for k in range(len(out)):
+        if k not in drop:
+            remap[k] = n
+            n += 1
+    for st in keep:
+        if st.parent is not None:
+            st.parent = remap.get(st.parent)
+    out[:] = keep
+
+
+# ---------------------------------------------------------------- headline
+
+
+def _headline_colon(
+    text: str, start: int, end: int, lang: Lang, quotes: Quotes, is_head: bool
+) -> Statement | None:
+    """'Dunmore: "No new taxes"' — a speaker, a colon and what they said, no verb.
+
+    In a headline any short name-like phrase qualifies; in the body the part
+    after the colon must be a quotation and the speaker a name or a pronoun.
+    """
+    m = re.match(r"\s*([^:：\n]{1,60}?)\s*([:：])\s*(.+)$", text[start:end], re.S)
+    if not m:
+        return None
+    s, e = start + m.start(1), start + m.end(1)
+    if lang.spaces and len(text[s:e].split()) > 5:
+        return None
+    if any(ch.isdigit() for ch in text[s:e]):
+        return None
+    speaker = _analyse_np(text, s, e, lang)
+    cs, ce = start + m.start(3), start + m.end(3)
+    if not is_head:
+        first = text[cs : cs + 1]
+        if not (speaker.name or speaker.pronoun) or first not in "“\"«„「‘'":
+            return None
+    cs, ce = _strip_quote_marks(text, cs, ce, quotes)
+    colon = Cue(start + m.start(2), start + m.end(2), "assert", "verb")
+    st = _statement(text, colon, "headline" if is_head else "direct", (cs, ce), (start, end), speaker, lang)
+    if st is not None and is_head:
+        st.cue = None
+    return st
+
+
+# ---------------------------------------------------------------- noun phrases
+
+
+def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
+    """Name, role, affiliation and kind of a speaker phrase."""
+    mention = text[s:e]
+    low = mention.lower().strip()
+    sp = Speaker(s, e)
+    if low in lang.pronouns:
+        sp.pronoun = True
+        sp.person_pronoun = low in lang.person_pronouns
+        return sp
+    if not lang.spaces or not lang.caps:
+        return _analyse_np_nocaps(text, s, e, lang, sp)
+    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text, s, e)]
+    # head part: up to the first preposition that is not inside a name
+    head_end = len(toks)
+    for k, (_ts, _te, w) in enumerate(toks):
+        lw = w.lower()
+        if k and (lw in lang.prepositions or w in ",，"):
+            inside = (
+                lw in lang.particles
+                and k + 1 < len(toks)
+                and toks[k + 1][2][:1].isupper()
+                and toks[k - 1][2][:1].isupper()
+            )
+            if not inside:
+                head_end = k
+                break
+    runs = _name_runs(text, toks[:head_end], lang)
+    name_run = None
+    for run in reversed(runs):
+        r_end = run[1]
+        follow = toks[r_end][2] if r_end < head_end else None
+        if follow is None or follow in ",，" or follow.lower() in lang.prepositions:
+            name_run = run
+            break
+        if follow in ("'s", "’s", "'", "’"):
+            continue
+        if not (follow[:1].islower() or (lang.role_re and lang.role_re.fullmatch(follow))):
+            name_run = run
+            break
+    if name_run is not None:
+        a, b = toks[name_run[0]][0], toks[name_run[1] - 1][1]
+        sp.name = text[a:b]
+        pre = text[s:a].strip(" ,")
+        pre_toks = [w for w in TOKEN.findall(pre) if w.lower() not in lang.determiners]
+        if pre_toks and lang.role_re and lang.role_re.search(pre):
+            sp.role = pre
+            sp.affiliation = _affiliation(pre, lang)
+        elif pre.endswith(("'s", "’s")):
+            sp.affiliation = pre[:-2].strip()
+    head_text = " ".join(w for _a, _b, w in toks[:head_end])
+    if sp.name is None:
+        if lang.anonymous_re and lang.anonymous_re.search(head_text):
+            sp.anonymous = True
+        if lang.role_re and lang.role_re.search(mention):
+            sp.role = _strip_dets(mention, lang)
+            sp.affiliation = _affiliation(mention, lang)
+            if toks and toks[0][2].lower() in lang.anaphor_dets and head_end <= 4:
+                m = lang.role_re.search(head_text)
+                if m:
+                    sp.anaphor = m.group(0).lower()
+    return sp
+
+
+def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Speaker:
+    mention = text[s:e]
+    role_m = None
+    if lang.role_re is not None:
+        for role_m in lang.role_re.finditer(mention):
+            pass
+    if lang.anonymous_re and lang.anonymous_re.search(mention) and role_m is None:
+        sp.anonymous = True
+        return sp
+    if role_m is not None:
+        before = mention[: role_m.start()].strip(" ,")
+        after = mention[role_m.end() :].strip(" ,")
+        sp.role = mention[: role_m.end()].strip(" ,") or None
+        if lang.caps and before and after:
+            # "Người phát ngôn Điện Kremlin Dmitry Peskov": role, affiliation, name
+            words = after.split()
+            caps = [w for w in words if w[:1].isupper()]
+            if len(caps) == len(words) and len(words) >= 2:
+                sp.name = after
+        if after and sp.name is None:
+            sp.name = after
+            if before:
+                sp.affiliation = before
+        elif before and sp.name is None:
+            sp.affiliation = before
+            if not lang.caps and lang.order == "sov":
+                sp.name = before
+        if sp.name and lang.anonymous_re and lang.anonymous_re.fullmatch(sp.name):
+            sp.name = None
+            sp.anonymous = True
+        if sp.name is None and not before and not after:
+            words = mention.split()
+            if words and words[0].lower() in lang.anaphor_dets:
+                sp.anaphor = role_m.group(0).lower()
+        return sp
+    if lang.caps:
+        words = mention.split()
+        if words and all(w[:1].isupper() for w in words):
+            sp.name = mention.strip()
+        return sp
+    sp.name = mention.strip() or None
+    return sp
+
+
+def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[tuple[int, int]]:
+    """Index ranges of capitalised runs that are not lexicon words (roles, determiners)."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        w = toks[k][2]
+        if _name_token(w, lang):
+            j = k + 1
+            while j < n:
+                wj = toks[j][2]
+                if _name_token(wj, lang):
+                    j += 1
+                    continue
+                if (
+                    wj.lower() in lang.particles
+                    and j + 1 < n
+                    and _name_token(toks[j + 1][2], lang)
+                ):
+                    j += 2
+                    continue
+                break
+            runs.append((k, j))
+            k = j
+        else:
+            k += 1
+    return runs
+
+
+def _name_token(w: str, lang: Lang) -> bool:
+    if not w[:1].isupper() or w.endswith(("'s", "’s")):
+        return False
+    lw = w.lower()
+    if lw in lang.words or lw in lang.determiners:
+        return False
+    if lang.role_re and lang.role_re.fullmatch(w):
+        return False
+    if lang.anonymous_re and lang.anonymous_re.fullmatch(w):
+        return False
+    return not (lang.honorific_re and lang.honorific_re.fullmatch(w))
+
+
+def _strip_dets(chunk: str, lang: Lang) -> str:
+    words = chunk.strip(" ,").split()
+    while words and words[0].lower() in lang.determiners:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _affiliation(role: str, lang: Lang) -> str | None:
+    """'Kremlin spokesman' -> Kremlin; 'spokesman for the ministry' -> ministry."""
+    role = role.strip(" ,")
+    toks = role.split()
+    for k, w in enumerate(toks):
+        if k and w.lower() in lang.possessor_preps | lang.prepositions:
+            rest = _strip_dets(" ".join(toks[k + 1 :]), lang)
+            if rest:
+                return rest
+    m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s", role, re.I)
+    if m:
+        return _strip_dets(m.group(1), lang)
+    caps = []
+    for w in toks:
+        if lang.role_re and lang.role_re.fullmatch(w):
+            break
+        if w[:1].isupper() and w.lower() not in lang.determiners:
+            caps.append(w)
+    return " ".join(caps) or None
+
+
+# ---------------------------------------------------------------- coreference
+
+
+def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
+    """Pronouns, role nouns and short names to the speaker they refer to."""
+    for i, st in enumerate(out):
+        if st.extra.get("pronoun"):
+            ref = _antecedent(out, i, st.extra.get("person", True))
+            if ref is not None:
+                _copy_speaker(st, out[ref])
+            elif lang.caps and st.speaker_start is not None:
+                st.speaker_name = _last_name_before(text, st.speaker_start, lang)
+        elif st.extra.get("anaphor") and not st.speaker_name:
+            ref = _role_antecedent(out, i, st.extra["anaphor"], text)
+            if ref is not None:
+                _copy_speaker(st, out[ref])
+        elif st.speaker_name and lang.caps:
+            st.speaker_name = _full_name(st.speaker_name, out, i, text, lang)
+
+
+def _copy_speaker(st: Statement, ref: Statement) -> None:
+    st.speaker_name = ref.speaker_name
+    st.role = st.role or ref.role
+    st.affiliation = st.affiliation or ref.affiliation
+    st.anonymous = ref.anonymous
+    st.extra["refers_to"] = ref.speaker
+
+
+def _antecedent(out: list[Statement], i: int, person: bool) -> int | None:
+    for k in range(i - 1, -1, -1):
+        ref = out[k]
+        if ref.extra.get("pronoun") and ref.speaker_name is None:
+            continue
+        if out[i].parent == k and out[i].speaker and ref.kind == "direct":
+            continue
+        if person:
+            multi = bool(ref.speaker_name and len(ref.speaker_name.split()) >= 2)
+            if multi or ref.role or ref.anonymous or ref.extra.get("pronoun"):
+                if ref.speaker_name or ref.role or ref.anonymous:
+                    return k
+            continue
+        if ref.speaker_name or ref.role:
+            return k
+    return None
+
+
+def _role_antecedent(out: list[Statement], i: int, role: str, text: str) -> int | None:
+    for k in range(i - 1, -1, -1):
+        ref = out[k]
+        mention = (ref.speaker or "").lower()
+        if role in mention or (ref.role and role in ref.role.lower()):
+            return k
+    return None
+
+
+def _last_name_before(text: str, pos: int, lang: Lang) -> str | None:
+    window = text[max(0, pos - 600) : pos]
+    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(window)]
+    runs = [(a, b) for a, b in _name_runs(window, toks, lang) if b - a >= 2]
+    for a, b in reversed(runs):
+        before = window[: toks[a][0]].rstrip()
+        if not before or before[-1] in ".!?\n\"”»":
+            return window[toks[a][0] : toks[b - 1][1]]
+    if runs:
+        a, b = runs[-1]
+        return window[toks[a][0] : toks[b - 1][1]]
+    return None
+
+
+def _full_name(name: str, out: list[Statement], i: int, text: str, lang: Lang) -> str:
+    """'Kim' -> 'Kim Yong-hyun', 'Mr Kirby' -> 'John Kirby' when the article says so."""
+    base = name
+    if lang.honorific_re is not None:
+        base = lang.honorific_re.sub("", base).strip(" .")
+    words = base.split()
+    if len(words) != 1:
+        return base or name
+    word = words[0]
+
+    def person_like(cand: str) -> bool:
+        parts = cand.split()
+        return 2 <= len(parts) <= 3 and word in (parts[0], parts[-1]) and all(
+            p[:1].isupper() for p in parts
+        )
+
+    for k in range(i - 1, -1, -1):
+        ref = out[k].speaker_name
+        if ref and ref != base and person_like(ref):
+            return ref
+    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text)]
+    for a, b in _name_runs(text, toks, lang):
+        if b - a >= 2 and any(toks[x][2] == word for x in range(a, b)):
+            run = text[toks[a][0] : toks[b - 1][1]]
+            if not person_like(run):
+                continue
+            if lang.cue_re and any(lang.cue_re.fullmatch(w) for w in run.split()):
+                continue
+            if "\n" in run:
+                continue
+            return run
+    return base

@@ -1,0 +1,331 @@
+"""Copies and translations of one report (a wire story reprinted, rewritten, translated).
+
+Candidates are articles of the same story published within a few days of each
+other. Same language: MinHash over word shingles estimates text overlap.
+Across languages: sentences of both articles are embedded and aligned (mutual
+best matches clearly above the pair's own background), and the evidence is
+confirmed by what survives translation — numbers ("1.\\n500" = "1,500"), names,
+countries — and publication dates close together. Matches form `copy_groups`
+whose original is the earliest article; the others are `copy` (same language as
+the original) or `translation`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from claimscope.link.embed import Calibration, Embedder, cached_vectors, from_blob, put_vector
+from claimscope.link.stories import day_of, mentions
+
+SHINGLE = 4
+PERMUTATIONS = 64
+MINHASH_MODEL = f"minhash{PERMUTATIONS}w{SHINGLE}"
+COPY_JACCARD = 0.3  # estimated shingle Jaccard for a same-language copy
+WINDOW_DAYS = 4
+MAX_SENTENCES = 14
+ARTICLE_Z = 2.0  # article-level calibrated similarity before aligning sentences
+ALIGN_Z = 2.0  # calibrated similarity of an aligned sentence pair (at least)
+ALIGN_SPREAD = 2.5  # ...and this many sd above the pair's median sentence similarity
+TRANSLATION_SCORE = 0.45
+
+_rng = np.random.default_rng(20241022)
+_A = (_rng.integers(1, 2**31 - 1, PERMUTATIONS, dtype=np.uint64) * 2 + 1).astype(np.uint64)
+_B = _rng.integers(0, 2**32 - 1, PERMUTATIONS, dtype=np.uint64)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BROKEN_NUMBER = re.compile(r"(\d)[.,]\s*\n\s*(\d{3})\b")
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
+
+
+def minhash(text: str) -> np.ndarray:
+    """64 MinHash values of the article's word 4-shingles (uint32 stored as float32 bits)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        words = words + [""] * (SHINGLE - len(words))
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    hashes = np.fromiter((hash_str(g) for g in grams), dtype=np.uint64, count=len(grams))
+    mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) & np.uint64(0xFFFFFFFF)
+    return mixed.min(axis=0).astype(np.uint32)
+
+
+def hash_str(text: str) -> int:
+    """A stable 32-bit string hash (Python's hash() is salted per process)."""
+    import zlib
+
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as digits only, tolerant of "1.\\n500", "1,500", "1.500", "2,3" vs "2.3"."""
+    text = _BROKEN_NUMBER.sub(r"\1\2", text)
+    found = set()
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0)
+        if re.fullmatch(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+", raw):
+            value = re.sub(r"\D", "", raw)
+        else:
+            value = raw.replace(",", ".").replace("\u00a0", "").replace(" ", "")
+        if len(value.replace(".", "")) >= 2:
+            found.add(value)
+    return found
+
+
+@dataclass
+class Doc:
+    id: str
+    rowid: int
+    language: str | None
+    day: int | None
+    published: str | None
+    text: str
+    story: int | None
+    signature: np.ndarray | None = None
+    vector: np.ndarray | None = None
+    _sentences: list[str] | None = None
+    _features: tuple[set[str], set[str]] | None = None
+
+    def sentences(self, conn: Any) -> list[str]:
+        if self._sentences is None:
+            spans = conn.execute(
+                "SELECT start, end FROM sentences WHERE article_id = ? ORDER BY idx", (self.id,)
+            ).fetchall()
+            parts = [self.text[s:e] for s, e in spans] or re.split(r"(?<=[.!?])\s+", self.text)
+            parts = [" ".join(p.split()) for p in parts]
+            self._sentences = [p for p in parts if len(p) >= 25][:MAX_SENTENCES]
+        return self._sentences
+
+    def features(self) -> tuple[set[str], set[str]]:
+        """(numbers, names and countries): what a translation keeps."""
+        if self._features is None:
+            self._features = (numbers(self.text), set(mentions(self.text[:4000], self.language)))
+        return self._features
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def translation_score(
+    conn: Any, embedder: Embedder, calibration: Calibration, a: Doc, b: Doc
+) -> float:
+    """Evidence in [0, 1+] that `b` translates (or closely rewrites) `a` in another language."""
+    sa, sb = a.sentences(conn), b.sentences(conn)
+    if not sa or not sb:
+        return 0.0
+    va = _sentence_vectors(conn, embedder, a, sa)
+    vb = _sentence_vectors(conn, embedder, b, sb)
+    sims = va @ vb.T
+    best_b = sims.argmax(axis=1)
+    best_a = sims.argmax(axis=0)
+    # aligned: mutual best matches standing out from this pair's own background
+    rest = sims.copy()
+    rest[np.arange(len(best_b)), best_b] = np.nan  # the background: all but each row's best
+    background = rest[~np.isnan(rest)] if np.isfinite(rest).any() else sims.ravel()
+    cut = float(np.median(background)) + ALIGN_SPREAD * float(np.std(background))
+    aligned = sum(
+        1 for i, j in enumerate(best_b)
+        if best_a[j] == i and sims[i, j] >= cut and calibration.z(float(sims[i, j])) >= ALIGN_Z
+    )  # fmt: skip
+    if aligned < 2:
+        return 0.0
+    fraction = aligned / min(len(sa), len(sb))
+    nums_a, ents_a = a.features()
+    nums_b, ents_b = b.features()
+    score = 0.6 * fraction + 0.2 * _overlap(nums_a, nums_b) + 0.2 * _overlap(ents_a, ents_b)
+    if a.vector is not None and b.vector is not None:
+        score += 0.1 * min(max(float(calibration.z(float(a.vector @ b.vector))) - 2, 0), 2) / 2
+    if a.day is not None and b.day is not None and abs(a.day - b.day) > 1:
+        score -= 0.2  # translations of a wire report appear the same or the next day
+    return score
+
+
+def _sentence_vectors(conn: Any, embedder: Embedder, doc: Doc, sentences: Sequence[str]):
+    items = [(f"{doc.id}:{i}", s) for i, s in enumerate(sentences)]
+    found = cached_vectors(conn, embedder, "sentence", items)
+    return np.stack([found[k] for k, _ in items])
+
+
+def _load_doc(row: dict[str, Any], story: int | None) -> Doc:
+    return Doc(
+        id=row["id"], rowid=int(row.get("rowid") or 0), language=row.get("language"),
+        day=day_of(row.get("published")), published=row.get("published"),
+        text=row.get("text") or "", story=story,
+    )  # fmt: skip
+
+
+def link_copies(conn: Any, embedder: Embedder, rows: list[dict[str, Any]]) -> int:
+    """Find the copies and translations among `rows` and earlier articles; caller commits."""
+    if not rows:
+        return 0
+    from claimscope.link.stories import STATE_KEY
+
+    raw = conn.execute("SELECT value FROM link_state WHERE key = ?", (STATE_KEY,)).fetchone()
+    calibration = Calibration(embedder, json.loads(raw[0]) if raw else None)
+    rows = sorted(rows, key=lambda r: (r.get("published") or "9999", r.get("rowid", 0)))
+    new_ids = {r["id"] for r in rows}
+    stories: dict[str, int] = {}
+    ids = sorted(new_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT article_id, story_id FROM article_stories WHERE article_id IN ({marks})"
+        stories.update(conn.execute(sql, chunk).fetchall())
+    docs = {r["id"]: _load_doc(r, stories.get(r["id"])) for r in rows}
+    _signatures(conn, list(docs.values()))
+    pending_members: dict[int, list[Doc]] = {}  # story -> docs seen in this run
+    edges: list[tuple[str, str, float]] = []
+    for row in rows:
+        doc = docs[row["id"]]
+        if doc.story is None:
+            continue
+        candidates = _candidates(conn, embedder, doc, pending_members.get(doc.story, []), new_ids)
+        best: tuple[float, Doc] | None = None
+        for other in candidates:
+            if other.id == doc.id:
+                continue
+            if (
+                other.day is not None
+                and doc.day is not None
+                and abs(other.day - doc.day) > WINDOW_DAYS
+            ):
+                continue
+            score = _pair_score(conn, embedder, calibration, doc, other)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, other)
+        if best:
+            edges.append((doc.id, best[1].id, best[0]))
+        pending_members.setdefault(doc.story, []).append(doc)
+    _write_groups(conn, edges)
+    return len(edges)
+
+
+def _pair_score(conn: Any, embedder: Embedder, calibration: Calibration, a: Doc, b: Doc):
+    if (a.language and b.language and a.language == b.language) or not (a.language and b.language):
+        if a.signature is None or b.signature is None:
+            return None
+        jaccard = float(np.mean(a.signature == b.signature))
+        return jaccard if jaccard >= COPY_JACCARD else None
+    if (
+        a.vector is not None
+        and b.vector is not None
+        and calibration.z(float(a.vector @ b.vector)) < ARTICLE_Z
+    ):
+        return None
+    score = translation_score(conn, embedder, calibration, a, b)
+    return score if score >= TRANSLATION_SCORE else None
+
+
+def _signatures(conn: Any, docs: list[Doc]) -> None:
+    ids = [d.id for d in docs]
+    known: dict[str, np.ndarray] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT key, vector FROM vectors WHERE kind = 'minhash' AND model = ? AND key IN ({marks})"  # noqa: E501
+        for key, blob in conn.execute(sql, (MINHASH_MODEL, *chunk)):
+            known[key] = from_blob(blob).view(np.uint32)
+    for doc in docs:
+        if doc.id in known:
+            doc.signature = known[doc.id]
+        else:
+            doc.signature = minhash(doc.text)
+            put_vector(conn, "minhash", doc.id, MINHASH_MODEL, doc.signature.view(np.float32))
+
+
+def _candidates(
+    conn: Any, embedder: Embedder, doc: Doc, seen: list[Doc], batch: set[str]
+) -> list[Doc]:
+    """Members of the doc's story within the window: linked before, or earlier in this run."""
+    params: list[Any] = [doc.story, doc.id]
+    where = "s.story_id = ? AND a.id != ?"
+    if doc.day is not None:
+        where += " AND (a.published IS NULL OR julianday(substr(a.published,1,10)) BETWEEN ? AND ?)"
+        jd = doc.day + 1721424.5  # ordinal -> julian day
+        params += [jd - WINDOW_DAYS, jd + WINDOW_DAYS]
+    rows = conn.execute(
+        "SELECT a.rowid AS rowid, a.id, a.language, a.published, a.text FROM articles a"
+        f" JOIN article_stories s ON s.article_id = a.id WHERE {where}"
+        " ORDER BY a.published LIMIT 400",
+        params,
+    ).fetchall()
+    stored = [_load_doc(dict(r), doc.story) for r in rows if r["id"] not in batch]
+    if stored:
+        _signatures(conn, stored)
+    found = [*stored, *seen]
+    keys = [d.id for d in found] + [doc.id]
+    marks = ",".join("?" * len(keys))
+    vecs = {
+        key: from_blob(blob)
+        for key, blob in conn.execute(
+            "SELECT key, vector FROM vectors WHERE kind = 'article' AND model = ?"
+            f" AND key IN ({marks})",
+            (embedder.name, *keys),
+        )
+    }
+    for d in [*found, doc]:
+        if d.vector is None:
+            d.vector = vecs.get(d.id)
+    return found
+
+
+def _write_groups(conn: Any, edges: list[tuple[str, str, float]]) -> None:
+    """Merge the new edges into copy_groups; recompute original and relations of touched groups."""
+    if not edges:
+        return
+    touched: set[int] = set()
+    next_id = int(conn.execute("SELECT COALESCE(MAX(group_id), 0) FROM copy_groups").fetchone()[0])
+    for new_id, old_id, score in edges:
+        groups = {
+            r[0]: r[1]
+            for r in conn.execute(
+                "SELECT article_id, group_id FROM copy_groups WHERE article_id IN (?, ?)",
+                (new_id, old_id),
+            )
+        }
+        ga, gb = groups.get(new_id), groups.get(old_id)
+        if ga is None and gb is None:
+            next_id += 1
+            group = next_id
+        elif ga is not None and gb is not None and ga != gb:
+            group = min(ga, gb)
+            conn.execute(
+                "UPDATE copy_groups SET group_id = ? WHERE group_id = ?", (group, max(ga, gb))
+            )
+        else:
+            group = ga if ga is not None else gb
+        for article_id, member_score in ((old_id, None), (new_id, score)):
+            conn.execute(
+                "INSERT INTO copy_groups (article_id, group_id, original_id, relation, score)"
+                " VALUES (?,?,NULL,'copy',?) ON CONFLICT(article_id) DO UPDATE SET"
+                " group_id = excluded.group_id, score = COALESCE(excluded.score, score)",
+                (article_id, group, member_score),
+            )
+        touched.add(group)
+    for group in touched:
+        members = conn.execute(
+            "SELECT a.id, a.language, a.published FROM copy_groups c JOIN articles a"
+            " ON a.id = c.article_id WHERE c.group_id = ?"
+            " ORDER BY a.published IS NULL, a.published, a.rowid",
+            (group,),
+        ).fetchall()
+        if not members:
+            continue
+        original = members[0]
+        for member in members:
+            if member["id"] == original["id"]:
+                relation = "original"
+            elif (member["language"] or "") == (original["language"] or ""):
+                relation = "copy"
+            else:
+                relation = "translation"
+            conn.execute(
+                "UPDATE copy_groups SET original_id = ?, relation = ? WHERE article_id = ?",
+                (original["id"], relation, member["id"]),
+            )

