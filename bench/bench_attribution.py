@@ -77,7 +77,9 @@ def score_example(text: str, gold: list[dict[str, Any]], pred: list[Statement]) 
             if used[k]:
                 continue
             speaker, cue, content = gspans[k]
-            same_name = bool(p.speaker_name) and _norm(p.speaker_name) == _norm(g.get("speaker_name"))
+            same_name = bool(p.speaker_name) and _norm(p.speaker_name) == _norm(
+                g.get("speaker_name")
+            )
             if not (overlap(pspeaker, speaker) > 0 or same_name):
                 continue
             key = (overlap((p.start, p.end), content), overlap(pcue, cue))
@@ -145,8 +147,18 @@ def main() -> None:
     files = sorted(GOLD.glob("*.jsonl"))
     if args.lang:
         files = [f for f in files if f.stem in args.lang]
-    header = ["lang", "examples", "gold", "pred", "matched", "speaker F1", "cue F1",
-              "stance acc", "kind acc", "statement F1"]
+    header = [
+        "lang",
+        "examples",
+        "gold",
+        "pred",
+        "matched",
+        "speaker F1",
+        "cue F1",
+        "stance acc",
+        "kind acc",
+        "statement F1",
+    ]
     rows = []
     total = dict.fromkeys(("gold", "pred", "match", "cue", "stance", "kind", "full", "examples"), 0)
     t0 = time.perf_counter()

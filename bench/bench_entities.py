@@ -308,7 +308,7 @@ COUNTRIES: list[tuple[str, str, str, str | None]] = [
     ("pt", "o Kremlin", "RU", "org:RU:kremlin"),
     ("pt", "Coreia do Norte", "KP", "country:KP"),
     ("pt", "Seul", "KR", "country:KR"),
-    ("pt", "o Itamaraty", "BR", None),
+    ("pt", "o Itamaraty", "BR", "org:BR:foreign_ministry"),
     ("pt", "o Ministério das Relações Exteriores da Rússia", "RU", "org:RU:foreign_ministry"),
     ("es", "el Kremlin", "RU", "org:RU:kremlin"),
     ("es", "Corea del Norte", "KP", "country:KP"),
@@ -499,6 +499,17 @@ def run(seed: int) -> str:
     ]
     if errors:
         lines += ["", f"Person misses ({len(errors)}): " + "; ".join(errors[:40])]
+    lines += [
+        "",
+        "Reading the misses: most are ambiguities the resolver refuses to guess — two",
+        "people named Novak, Petersen next to Petersson, Sorokin next to Sorokina (Arabic",
+        "script does not mark the feminine ending) — which a role or context resolves.",
+        "When a surname or a foreign spelling comes before the full name (shuffled runs),",
+        "an early surname-only entity can absorb two namesakes: precision drops a little.",
+        "All data here was written by the same person who tuned the thresholds",
+        "(token 85/100 on skeletons, 3-letter skeletons exact, Latin spellings >= 92):",
+        "treat the figures as a regression guard, not an estimate on real news.",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -87,13 +87,15 @@ def multilingual_check() -> str:
     lines = [
         "## Multilingual check (invented pairs, tests/test_pairstance.py)",
         "",
-        "Claim and text in the same language; one denial, support, discussion and unrelated",
-        "text each. `auto` detects the language, `hint` passes it to `classify_pairs`.",
+        "One denial, support, discussion and unrelated text per language. `auto`: claim and",
+        "text in that language, language detected; `hint`: the same with `language=` given;",
+        "`en claim`: the English claim against that language's texts (cross-language).",
         "",
-        "| language | auto: correct | hint: correct | wrong (auto) |",
-        "|---|---|---|---|",
+        "| language | auto: correct | hint: correct | wrong (auto) | en claim: correct |",
+        "|---|---|---|---|---|",
     ]
-    tot = [0, 0, 0]
+    tot = [0, 0, 0, 0]
+    en_claim = MULTILINGUAL["en"][0]
     for lang, (claim, texts) in MULTILINGUAL.items():
         pairs = [(claim, t) for t in texts.values()]
         gold = list(texts)
@@ -101,10 +103,13 @@ def multilingual_check() -> str:
         hint = [lab for lab, _ in classify_pairs(pairs, language=lang)]
         ok_a = sum(g == p for g, p in zip(gold, auto, strict=True))
         ok_h = sum(g == p for g, p in zip(gold, hint, strict=True))
+        cross = [lab for lab, _ in classify_pairs([(en_claim, t) for t in texts.values()])]
+        ok_x = sum(g == p for g, p in zip(gold, cross, strict=True))
         wrong = ", ".join(f"{g}→{p}" for g, p in zip(gold, auto, strict=True) if g != p)
-        lines.append(f"| {lang} | {ok_a}/{len(gold)} | {ok_h}/{len(gold)} | {wrong or '—'} |")
-        tot = [tot[0] + ok_a, tot[1] + ok_h, tot[2] + len(gold)]
-    lines.append(f"| all | {tot[0]}/{tot[2]} | {tot[1]}/{tot[2]} | |")
+        n = len(gold)
+        lines.append(f"| {lang} | {ok_a}/{n} | {ok_h}/{n} | {wrong or '—'} | {ok_x}/{n} |")
+        tot = [tot[0] + ok_a, tot[1] + ok_h, tot[2] + n, tot[3] + ok_x]
+    lines.append(f"| all | {tot[0]}/{tot[2]} | {tot[1]}/{tot[2]} | | {tot[3]}/{tot[2]} |")
     return "\n".join(lines) + "\n"
 
 

@@ -134,7 +134,9 @@ def run(split: str) -> tuple[list[list[str]], float, int]:
         for mode in ("exact", "overlap"):
             c = counts[(lab, mode)]
             p, r, f = prf(*c)
-            rows.append([lab.lower(), mode, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", str(c[1]), str(c[3])])
+            rows.append(
+                [lab.lower(), mode, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", str(c[1]), str(c[3])]
+            )
     return rows, len(articles) / elapsed if elapsed else 0.0, len(articles)
 
 

@@ -21,7 +21,10 @@ def test_direct_quote_inverted_speaker_with_apposition() -> None:
     text = "“The dam will hold,” said Ana Ferreira, the region's water commissioner."
     st = only(text)
     assert (st.speaker, st.speaker_name, st.kind, st.stance) == (
-        "Ana Ferreira", "Ana Ferreira", "direct", "assert",
+        "Ana Ferreira",
+        "Ana Ferreira",
+        "direct",
+        "assert",
     )
     assert st.content == "The dam will hold"
     assert text[st.start : st.end] == st.content
@@ -41,15 +44,22 @@ def test_title_before_name_gives_role_and_affiliation() -> None:
 
 
 def test_name_then_role_apposition_before_cue() -> None:
-    st = only("Tomas Riel, a senior adviser to the prime minister, told reporters that talks failed.")
+    st = only(
+        "Tomas Riel, a senior adviser to the prime minister, told reporters that talks failed."
+    )
     assert st.speaker_name == "Tomas Riel"
     assert st.role == "a senior adviser to the prime minister"
     assert st.content == "talks failed"
 
 
 def test_denial_verb_and_nested_claim() -> None:
-    found = run("The ministry on Friday dismissed a claim by Norland that its tanks crossed the river.")
-    assert [(s.speaker, s.stance) for s in found] == [("The ministry", "deny"), ("Norland", "assert")]
+    found = run(
+        "The ministry on Friday dismissed a claim by Norland that its tanks crossed the river."
+    )
+    assert [(s.speaker, s.stance) for s in found] == [
+        ("The ministry", "deny"),
+        ("Norland", "assert"),
+    ]
     assert found[1].parent == 0
     assert found[0].content == found[1].content == "its tanks crossed the river"
 
@@ -94,7 +104,9 @@ def test_role_noun_anaphor_and_anonymous_source() -> None:
 def test_according_to_before_and_after() -> None:
     st = only("Exports fell by a third, according to data from the Harbour Board.")
     assert (st.kind, st.speaker, st.content) == (
-        "according_to", "the Harbour Board", "Exports fell by a third",
+        "according_to",
+        "the Harbour Board",
+        "Exports fell by a third",
     )
     st = only("According to two people familiar with the talks, the deal is off.")
     assert st.anonymous and st.content == "the deal is off"
@@ -105,7 +117,11 @@ def test_headline_with_cue_and_with_colon() -> None:
     found = run(text, title="Ministry Denies Report of Troop Build-up")
     assert (found[0].kind, found[0].stance, found[0].speaker) == ("headline", "deny", "Ministry")
     colon = only("Ravel: “There will be no recount”")
-    assert (colon.kind, colon.speaker, colon.content) == ("headline", "Ravel", "There will be no recount")
+    assert (colon.kind, colon.speaker, colon.content) == (
+        "headline",
+        "Ravel",
+        "There will be no recount",
+    )
 
 
 def test_chain_of_reports_sets_parent() -> None:

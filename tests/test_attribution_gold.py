@@ -13,7 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "attribution"
-SPEC = importlib.util.spec_from_file_location("bench_attribution", ROOT / "bench" / "bench_attribution.py")
+SPEC = importlib.util.spec_from_file_location(
+    "bench_attribution", ROOT / "bench" / "bench_attribution.py"
+)
 assert SPEC and SPEC.loader
 bench = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(bench)
@@ -38,10 +40,32 @@ def test_matching_counts_name_or_span_overlap() -> None:
     from claimscope.model import Statement
 
     text = "Ana Ruiz said it was false."
-    gold = [{"speaker": "Ana Ruiz", "speaker_name": "Ana Ruiz", "cue": "said",
-             "stance": "deny", "kind": "indirect", "content": "it was false"}]
-    pred = [Statement(speaker="Ruiz", cue="said", kind="indirect", stance="assert",
-                      content="it was false", start=14, end=26, sentence_start=0,
-                      sentence_end=27, speaker_start=4, speaker_end=8, cue_start=9, cue_end=13)]
+    gold = [
+        {
+            "speaker": "Ana Ruiz",
+            "speaker_name": "Ana Ruiz",
+            "cue": "said",
+            "stance": "deny",
+            "kind": "indirect",
+            "content": "it was false",
+        }
+    ]
+    pred = [
+        Statement(
+            speaker="Ruiz",
+            cue="said",
+            kind="indirect",
+            stance="assert",
+            content="it was false",
+            start=14,
+            end=26,
+            sentence_start=0,
+            sentence_end=27,
+            speaker_start=4,
+            speaker_end=8,
+            cue_start=9,
+            cue_end=13,
+        )
+    ]
     counts = bench.score_example(text, gold, pred)
     assert (counts["match"], counts["cue"], counts["stance"]) == (1, 1, 0)

@@ -102,7 +102,12 @@ def test_seed_speakers_and_stances(prefix: str) -> None:
 def test_seed_001_headline_nesting_and_coreference() -> None:
     statements = _statements(_article("001"))
     head = statements[0]
-    assert (head.kind, head.speaker, head.stance, head.cue) == ("headline", "Kremlin", "deny", "Rejects")
+    assert (head.kind, head.speaker, head.stance, head.cue) == (
+        "headline",
+        "Kremlin",
+        "deny",
+        "Rejects",
+    )
     seoul = _by(statements, "Seoul")[0]
     assert seoul.parent is not None and statements[seoul.parent].stance == "deny"
     kim = [s for s in statements if s.speaker_name == "Kim Yong-hyun"]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from test_report import add_hostile, build_db
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -40,7 +41,7 @@ def shot(page, name: str, full_page: bool = False) -> Path:
     return path
 
 
-DOC_SHOTS = {"report.png": "screenshot-report.png", "web-story.png": "screenshot-web.png"}
+DOC_SHOTS = {"report-story.png": "screenshot-report.png", "web-story.png": "screenshot-web.png"}
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,11 @@ def test_report_timeline_mark_leads_to_evidence(page, demo: tuple[Path, Path]) -
     page.goto(demo[1].as_uri())
     assert page.locator("table.stories, section.story").first.is_visible()
     shot(page, "report.png")
+    page.locator("section.story h2").first.scroll_into_view_if_needed()
+    page.evaluate(
+        "window.scrollBy(0, document.querySelector('section.story').getBoundingClientRect().top - 60)"
+    )
+    shot(page, "report-story.png")
     mark = page.locator("section.story .tl-actor svg a.mk").first
     href = mark.get_attribute("href")
     assert href and href.startswith("#")

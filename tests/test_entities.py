@@ -283,14 +283,14 @@ def test_alias_file_overrides(tmp_path: Path) -> None:
     path.write_text(
         """
 [[country]]
-code = "XK"
+code = "QK"
 names = ["Kestria", "Kestrian", "Kestrien", "Кестрия"]
 
 [[entity]]
 id = "lukas_feld"
 name = "Lukas Feld"
 kind = "person"
-affiliation = "XK"
+affiliation = "QK"
 aliases = ["Лукас Фельд", "Feldt", "L. Feld"]
 """,
         encoding="utf-8",
@@ -300,8 +300,8 @@ aliases = ["Лукас Фельд", "Feldt", "L. Feld"]
     assert r.load_aliases(path) == 1
     assert learned.id not in r.entities or learned.id == "lukas_feld"
     assert r.resolve("Feldt", "en").id == "lukas_feld"  # spelling only the file allows
-    assert r.resolve("Лукас Фельд", "ru").affiliation == "XK"
-    assert r.resolve("the Kestrian foreign ministry", "en").affiliation == "XK"
+    assert r.resolve("Лукас Фельд", "ru").affiliation == "QK"
+    assert r.resolve("the Kestrian foreign ministry", "en").affiliation == "QK"
 
 
 def test_example_alias_file_loads() -> None:

@@ -11,11 +11,11 @@ import json
 from pathlib import Path
 
 import pytest
-from test_report import add_hostile, build_db
 
 from claimscope.model import Analysis, Article, Sentence, Statement
 from claimscope.present.export import export
 from claimscope.store import Store
+from test_report import add_hostile, build_db
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -24,13 +24,23 @@ def add_tricky(path: Path) -> None:
     """Offsets after astral characters, combining marks, CRLF and right-to-left text."""
     text = (
         "Emoji 🛰️🚀 first.\r\nThen e\u0301te\u0301 and 한국어.\r\n"
-        "قال المتحدث \"لا صحة لذلك\" اليوم. \"Rockets 🚀 were fired,\" she said."
+        'قال المتحدث "لا صحة لذلك" اليوم. "Rockets 🚀 were fired," she said.'
     )
-    article = Article(text=text, origin="test:tricky", format="text", title="Tricky 🚀",
-                      url="https://tricky.example/", language="ar", published="2025-05-05")
+    article = Article(
+        text=text,
+        origin="test:tricky",
+        format="text",
+        title="Tricky 🚀",
+        url="https://tricky.example/",
+        language="ar",
+        published="2025-05-05",
+    )
     statements = []
-    for content, stance in (("لا صحة لذلك", "deny"), ("Rockets 🚀 were fired,", "assert"),
-                            ("e\u0301te\u0301 and 한국어", "hedge")):
+    for content, stance in (
+        ("لا صحة لذلك", "deny"),
+        ("Rockets 🚀 were fired,", "assert"),
+        ("e\u0301te\u0301 and 한국어", "hedge"),
+    ):
         start = text.index(content)
         statements.append(Statement(
             speaker="someone", cue="said", kind="direct", stance=stance, content=content,
@@ -98,7 +108,10 @@ def test_claimreview_jsonld(db: Path, tmp_path: Path) -> None:
     assert item["firstAppearance"]["url"] == "https://harbour-courier.example/drones"
     assert len(item["appearance"]) == 5
     rating = linked["reviewRating"]
-    assert "ratingValue" not in rating and "not a fact-check verdict" in rating["alternateName"].lower()
+    assert (
+        "ratingValue" not in rating
+        and "not a fact-check verdict" in rating["alternateName"].lower()
+    )
     assert "Tomas Brandt: assert" in rating["ratingExplanation"]
     for review in reviews:  # javascript: and data: URLs never become appearance URLs
         for work in review["itemReviewed"]["appearance"]:

@@ -78,8 +78,16 @@ def build_db(path: Path, linked: bool = False) -> Path:
     with Store(path) as store:
         ids = []
         for lang, title, outlet, url, published, text, statements in ARTICLES:
-            article = Article(text=text, origin=f"test:{url}", format="text", title=title,
-                              url=url, outlet=outlet, published=published, language=lang)
+            article = Article(
+                text=text,
+                origin=f"test:{url}",
+                format="text",
+                title=title,
+                url=url,
+                outlet=outlet,
+                published=published,
+                language=lang,
+            )
             store.add_article(article, _analysis(article, statements))
             ids.append(article.id)
         if linked:
@@ -93,24 +101,33 @@ def link(store: Store, ids: list[str]) -> None:
     with store.transaction():
         conn.execute("INSERT INTO stories (id, label) VALUES (1, 'Kestrian drones for Doravia')")
         conn.executemany("INSERT INTO article_stories VALUES (?, 1, 1.0)", [(i,) for i in ids])
-        conn.execute("INSERT INTO claims (id, story_id, label, label_language) VALUES "
-                     "(1, 1, 'Kestria supplies attack drones to Doravia', 'en')")
+        conn.execute(
+            "INSERT INTO claims (id, story_id, label, label_language) VALUES "
+            "(1, 1, 'Kestria supplies attack drones to Doravia', 'en')"
+        )
         conn.execute("INSERT INTO claim_labels VALUES (1, 'ru', 'Кестрия поставляет дроны', NULL)")
         conn.executemany("INSERT INTO entities VALUES (?, ?, 'person', ?, NULL)", [
             ("tomas_brandt", "Tomas Brandt", "KE"), ("elena_varga", "Elena Varga", "VA"),
         ])  # fmt: skip
         conn.execute("UPDATE statements SET claim_id = 1")
-        for name, entity in (("Brandt", "tomas_brandt"), ("Брандт", "tomas_brandt"),
-                             ("브란트", "tomas_brandt"), ("براندت", "tomas_brandt"),
-                             ("Varga", "elena_varga"), ("Варга", "elena_varga")):
+        for name, entity in (
+            ("Brandt", "tomas_brandt"),
+            ("Брандт", "tomas_brandt"),
+            ("브란트", "tomas_brandt"),
+            ("براندت", "tomas_brandt"),
+            ("Varga", "elena_varga"),
+            ("Варга", "elena_varga"),
+        ):
             conn.execute("UPDATE statements SET entity_id = ? WHERE speaker LIKE ?",
                          (entity, f"%{name}%"))  # fmt: skip
         conn.execute("INSERT INTO copy_groups VALUES (?, 1, ?, 'original', 1.0)", (ids[0], ids[0]))
-        conn.execute("INSERT INTO copy_groups VALUES (?, 1, ?, 'translation', 0.9)", (ids[1], ids[0]))
+        conn.execute(
+            "INSERT INTO copy_groups VALUES (?, 1, ?, 'translation', 0.9)", (ids[1], ids[0])
+        )
 
 
 HOSTILE_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>'
-HOSTILE_SPEAKER = '<b onmouseover=alert(2)>Evil\u202eLIVE</b>'
+HOSTILE_SPEAKER = "<b onmouseover=alert(2)>Evil\u202eLIVE</b>"
 LONG_LINE = "X" * 1_000_000
 
 
@@ -124,7 +141,9 @@ def add_hostile(path: Path) -> dict[str, str]:
     content = "Trust <img src=x onerror=alert(4)> me,"
     ids = {}
     with Store(path) as store:
-        for n, url in enumerate(("javascript:alert(5)", "data:text/html,<script>alert(6)</script>")):
+        for n, url in enumerate(
+            ("javascript:alert(5)", "data:text/html,<script>alert(6)</script>")
+        ):
             article = Article(
                 text=text + f" #{n}", origin="test:hostile", format="text", title=HOSTILE_TITLE,
                 url=url, outlet='"><svg onload=alert(7)>', published="2025-04-01", language="en",
@@ -142,8 +161,9 @@ def add_hostile(path: Path) -> dict[str, str]:
                 content=LONG_LINE, start=long_start, end=long_start + len(LONG_LINE),
                 sentence_start=0, sentence_end=len(article.text), language="en",
             )  # fmt: skip
-            analysis = Analysis(article.id, "en", [Sentence(0, len(article.text))],
-                                [statement, long_statement])
+            analysis = Analysis(
+                article.id, "en", [Sentence(0, len(article.text))], [statement, long_statement]
+            )
             store.add_article(article, analysis)
             ids[url] = article.id
     return ids
@@ -198,16 +218,18 @@ class Audit(HTMLParser):
         values = dict(attrs)
         if tag == "script":
             self.scripts.append(values)
-        if tag in ("iframe", "object", "embed", "img", "link", "base", "meta") and tag != "meta":
-            if tag != "link" or values.get("rel") != "icon":
-                self.loads.append(tag)
+        loads = tag in ("iframe", "object", "embed", "img", "base", "link")
+        if loads and not (tag == "link" and values.get("rel") == "icon"):
+            self.loads.append(tag)
         for name, value in attrs:
             if name.startswith("on"):
                 self.handlers.append((tag, name))
             if name in ("href", "src", "action", "formaction", "xlink:href") and value:
                 scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
-                if scheme and scheme not in ("http", "https") and not (
-                    tag == "link" and value == "data:,"
+                if (
+                    scheme
+                    and scheme not in ("http", "https")
+                    and not (tag == "link" and value == "data:,")
                 ):
                     self.bad_urls.append(value)
                 if name == "src" and tag != "script":
@@ -256,7 +278,7 @@ def test_report_from_tables_alone(plain_db: Path) -> None:
     assert html.count('class="story"') == len(ARTICLES)
     assert "Elena Varga" in html and "Томас Брандт" in html and "토마스 브란트" in html
     assert 'dir="auto"' in html and 'lang="ar"' in html
-    assert "<mark class=\"content m-deny\">This is fake news.</mark>" in html
+    assert '<mark class="content m-deny">This is fake news.</mark>' in html
     # the 2-character Korean word survives intact in its evidence sentence
     assert "드론 공급은 사실이 아니다" in html
 
@@ -279,7 +301,7 @@ def test_matrix_latest_stance_and_change(linked_db: Path) -> None:
     m = data.matrix(rows)
     brandt = m["cells"][("c:1", "e:tomas_brandt")]
     assert brandt["stance"] == "assert" and brandt["changed"]
-    assert [r["stance"] for r in brandt["sequence"]][0] == "deny"
+    assert brandt["sequence"][0]["stance"] == "deny"
     assert brandt["since"] == "2025-09-04"
     summary = data.claim_summary(rows)
     assert {p["key"] for p in summary["sides"]["assert"]} >= {"e:tomas_brandt", "e:elena_varga"}
@@ -347,9 +369,19 @@ def test_safe_url_only_http() -> None:
     from claimscope.present.render import safe_url
 
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:x", "data:text/html,x",
-                "vbscript:x", "//evil.example", "http://", "https://a.example/\"onmouseover=x",
-                "file:///etc/passwd", None, ""):
+    for bad in (
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example",
+        "http://",
+        'https://a.example/"onmouseover=x',
+        "file:///etc/passwd",
+        None,
+        "",
+    ):
         assert safe_url(bad) is None, bad
 
 

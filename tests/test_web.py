@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from test_report import add_bulk, add_hostile, assert_safe, build_db
 
 from claimscope.present import data
 from claimscope.present.render import WebLinks
 from claimscope.present.web import COOKIE, create_app
 from claimscope.store import Store
+from test_report import add_bulk, add_hostile, assert_safe, build_db
 
 LOCAL = "http://127.0.0.1:8765"
 
@@ -59,7 +59,9 @@ def test_views(client: TestClient) -> None:
     assert "Kestria supplies attack drones to Doravia" in actor.text and "↻" in actor.text
     assert client.get("/actor/e:country:KE").status_code == 200
     claim = client.get("/claim/c:1")
-    assert claim.status_code == 200 and "Asserts" in claim.text and "Кестрия поставляет" in claim.text
+    assert (
+        claim.status_code == 200 and "Asserts" in claim.text and "Кестрия поставляет" in claim.text
+    )
     assert client.get("/claim/c:999").status_code == 404
     assert client.get("/story/zzz").status_code == 404
 
@@ -93,7 +95,7 @@ def test_search_in_several_scripts(client: TestClient) -> None:
 def test_ingest_upload(client: TestClient, linked_db: Path) -> None:
     text = (
         "Doravia denies drone deal\n\nDoravian army spokesman Ivo Petrak denied on Friday that"
-        " Doravia had received any drones. \"We have received nothing,\" Petrak said.\n"
+        ' Doravia had received any drones. "We have received nothing," Petrak said.\n'
     )
     before = Store(linked_db, readonly=True).count("articles")
     response = client.post("/ingest", files={"file": ("doravia.txt", text.encode(), "text/plain")})
@@ -165,8 +167,13 @@ def test_hostile_article_in_every_view(linked_db: Path) -> None:
     client = TestClient(create_app(str(linked_db)), base_url=LOCAL)
     article_id = ids["javascript:alert(5)"]
     pages = [
-        "/", f"/story/a{article_id}", f"/article/{article_id}", "/search?q=Trust",
-        "/search?q=<script>", "/report.html", "/search?q=XX",
+        "/",
+        f"/story/a{article_id}",
+        f"/article/{article_id}",
+        "/search?q=Trust",
+        "/search?q=<script>",
+        "/report.html",
+        "/search?q=XX",
     ]
     with Store(linked_db, readonly=True) as store:
         rows = data.all_statements(store.conn, "s.article_id = ?", [article_id])

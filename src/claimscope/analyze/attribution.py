@@ -184,7 +184,9 @@ def compiled(code: str | None) -> Lang:
         anonymous_re=_compile(att.get("anonymous", []), spaces),
         honorific_re=_compile(att.get("honorifics", []), spaces),
         strip_re=re.compile(rf"(?:\s*(?:{strip_body}))+\s*$", re.I) if strip_body else None,
-        strip_lead_re=re.compile(rf"^\s*(?:(?:{strip_body})\s*,?\s*)+", re.I) if strip_body else None,
+        strip_lead_re=re.compile(rf"^\s*(?:(?:{strip_body})\s*,?\s*)+", re.I)
+        if strip_body
+        else None,
         lexicon=compile_lexicon(att, spaces),
         pronouns=_lower_set(att.get("pronouns", [])),
         person_pronouns=_lower_set(att.get("person_pronouns", att.get("pronouns", []))),
@@ -209,7 +211,8 @@ def compiled(code: str | None) -> Lang:
         suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
         not_after_re=(
             re.compile(rf"(?<!\w)(?:{'|'.join(att['not_after'])})\s+$", re.I)
-            if att.get("not_after") else None
+            if att.get("not_after")
+            else None
         ),
     )
 
@@ -296,10 +299,10 @@ def build_units(sentences: list[Sentence], quotes: Quotes) -> list[tuple[int, in
     for s in sentences:
         if units:
             u_start, u_end, para = units[-1]
-            if para == s.paragraph and quotes.containing(u_end - 1) and quotes.containing(s.start):
-                if quotes.containing(u_end - 1) == quotes.containing(s.start):
-                    units[-1] = (u_start, s.end, para)
-                    continue
+            inside = quotes.containing(u_end - 1)
+            if para == s.paragraph and inside and inside == quotes.containing(s.start):
+                units[-1] = (u_start, s.end, para)
+                continue
         units.append((s.start, s.end, s.paragraph))
     return units
 
@@ -368,7 +371,11 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             ce -= 1
         if ckind == "verb" and lang.spaces and _is_noun_use(text, cs, ce, start, lang):
             continue
-        if ckind == "verb" and lang.not_after_re and lang.not_after_re.search(text, max(start, cs - 12), cs):
+        if (
+            ckind == "verb"
+            and lang.not_after_re
+            and lang.not_after_re.search(text, max(start, cs - 12), cs)
+        ):
             continue
         if lang.blocked_re and lang.blocked_re.match(text, cs):
             continue
@@ -461,7 +468,10 @@ def _content_stops(text: str, cues: list[Cue], unit_start: int, lang: Lang) -> l
     for j in range(1, len(cues)):
         between = text[cues[j - 1].end : cues[j].start]
         m = re.search(rf"[{re.escape(lang.comma_chars)}]\s*(?:\w+\s+)?$", between)
-        if not (m and (not m.group(0)[1:].strip() or m.group(0)[1:].strip().lower() in lang.coordinators)):
+        if not (
+            m
+            and (not m.group(0)[1:].strip() or m.group(0)[1:].strip().lower() in lang.coordinators)
+        ):
             m = re.search(r"\s(\w+)\s+$", between)
             if m and m.group(1).lower() not in lang.coordinators:
                 m = None
@@ -525,6 +535,13 @@ def _speaker_extra(speaker: Speaker | None) -> dict[str, Any]:
 
 
 TRIM_CHARS = " \t\n,;:—–-"
+
+
+def _last_match(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, a, b):  # noqa: B007 - the last one is wanted
+        pass
+    return last
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -634,9 +651,13 @@ def _verb(
     limit = cues[i + 1].start if i + 1 < len(cues) else c_end
     after = _content_after(text, after_start, c_end, lang, quotes, limit)
     clause_at = None
-    if speaker is not None and not coordinated and region_start > u_start and speaker.start >= region_start:
-        if text[u_start:region_start].rstrip()[-1:].isalnum():
-            clause_at = _break_at(text, region_start)
+    if (
+        not coordinated
+        and region_start > u_start
+        and speaker.start >= region_start
+        and text[u_start:region_start].rstrip()[-1:].isalnum()
+    ):
+        clause_at = _break_at(text, region_start)
     before = _content_before(text, u_start, prev_end, speaker, cue, lang, quotes, clause_at)
     use_before = before is not None and (
         after is None or (after[2] == "weak" and (before[2] == "quote" or after[3] < 4))
@@ -680,9 +701,13 @@ def _sentence_subject(text: str, a: int, b: int, lang: Lang) -> Speaker | None:
     end = None
     for k, t in enumerate(toks[:6]):
         w = t.group(0)
-        if (k == 0 and w.lower() in lang.determiners) or _name_token(w, lang) or (
-            lang.role_re and lang.role_re.fullmatch(w)
-        ) or w in ("'s", "’s", "-", ".") or w.lower() in lang.particles:
+        if (
+            (k == 0 and w.lower() in lang.determiners)
+            or _name_token(w, lang)
+            or (lang.role_re and lang.role_re.fullmatch(w))
+            or w in ("'s", "’s", "-", ".")
+            or w.lower() in lang.particles
+        ):
             end = t.end()
             continue
         break
@@ -710,7 +735,11 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
             best = at + 1
             break
         q = quotes.containing(at) if ch not in "“”\"'‘’«»„「」『』" else None
-        if q is None and ch in "”\"’»“«」』" and any(qe == at for _, qe in quotes.within(lo, hi + 1)):
+        if (
+            q is None
+            and ch in '”"’»“«」』'
+            and any(qe == at for _, qe in quotes.within(lo, hi + 1))
+        ):
             best = at + 1
             break
     pos = best
@@ -735,9 +764,7 @@ def _enclosed_by_commas(text: str, pos: int, hi: int, lang: Lang) -> bool:
     return before[-1:] in lang.comma_chars and any(c in lang.comma_chars for c in text[pos:hi])
 
 
-def _subject(
-    text: str, a: int, b: int, lang: Lang, quotes: Quotes
-) -> Speaker | str | None:
+def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker | str | None:
     """The speaker phrase before the cue, or None (then look after the cue)."""
     segs = _segments(text, a, b, lang)
     if not segs:
@@ -789,11 +816,17 @@ def _subject(
     nps = [_analyse_np(text, *_strip_np(text, s, e, lang), lang) for s, e in picked]
     if len(picked) == 2 and all(_np_like(text, s, e, lang) for s, e in picked):
         first, second = nps
-        if (first.name and _role_like(text, second, lang)) or (second.name and _role_like(text, first, lang)):
+        if (first.name and _role_like(text, second, lang)) or (
+            second.name and _role_like(text, first, lang)
+        ):
             named, other = (first, second) if first.name else (second, first)
             sp = Speaker(
-                first.start, second.end, named.name, _role_text(text, other, lang) or named.role,
-                other.affiliation or named.affiliation, False,
+                first.start,
+                second.end,
+                named.name,
+                _role_text(text, other, lang) or named.role,
+                other.affiliation or named.affiliation,
+                False,
             )
             return sp
     if skipped:
@@ -844,7 +877,7 @@ def _strip_np(text: str, s: int, e: int, lang: Lang) -> tuple[int, int]:
     if lang.strip_re is not None:
         for _ in range(3):
             m = lang.strip_re.search(chunk)
-            if not m or m.start() == 0 and m.end() == len(chunk) and False:
+            if not m or (m.start() == 0 and m.end() == len(chunk) and False):
                 break
             if m.start() == len(chunk):
                 break
@@ -895,13 +928,11 @@ def _role_text(text: str, sp: Speaker, lang: Lang) -> str | None:
     return chunk or None
 
 
-def _inverted_speaker(
-    text: str, a: int, b: int, lang: Lang
-) -> tuple[Speaker, int] | None:
+def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, int] | None:
     """'..., said the official' / '— заявил Песков': speaker right after the cue."""
     m = re.match(r"[ \t]*(?:-t-|-)?", text[a:b])
     s = a + (m.end() if m else 0)
-    if s >= b or text[s] in "“\"«„「『:：":
+    if s >= b or text[s] in '“"«„「『:：':
         return None
     e = s
     toks = list(TOKEN.finditer(text, s, b))
@@ -917,7 +948,12 @@ def _inverted_speaker(
             break
         if lang.compl_re and lang.compl_re.fullmatch(lw):
             break
-        if count == 0 and lang.prepositions and lw in lang.prepositions and lw not in lang.determiners:
+        if (
+            count == 0
+            and lang.prepositions
+            and lw in lang.prepositions
+            and lw not in lang.determiners
+        ):
             return None
         e = t.end()
         count += 1
@@ -943,7 +979,11 @@ def _inverted_speaker(
         seg_s2, seg_e2 = _strip_np(text, seg_s, seg_e, lang)
         first = TOKEN.match(text, seg_s2)
         fw = first.group(0).lower() if first else ""
-        if seg_e2 > seg_s2 and fw not in lang.apposition_skip and _np_like(text, seg_s2, seg_e2, lang):
+        if (
+            seg_e2 > seg_s2
+            and fw not in lang.apposition_skip
+            and _np_like(text, seg_s2, seg_e2, lang)
+        ):
             other = _analyse_np(text, seg_s2, seg_e2, lang)
             if sp.name and _role_like(text, other, lang):
                 sp.role = text[seg_s2:seg_e2]
@@ -1053,14 +1093,12 @@ def _content_before(
     raw = text[e:left_edge] if clause_at is None else ","
     # the content must be separated from the speaker: comma, quote close or dash
     last = text[e - 1] if e > 0 else ""
-    is_quote = any(qe == e - 1 for _, qe in quotes.within(s, e + 1)) or last in "”\"»’」』"
+    is_quote = any(qe == e - 1 for _, qe in quotes.within(s, e + 1)) or last in '”"»’」』'
     sep = is_quote or any(c in raw for c in ",，、—–-")
     if not sep:
         return None
     if lang.compl_re is not None and not is_quote:
-        m = None
-        for m in lang.compl_re.finditer(text, s, e):
-            pass
+        m = _last_match(lang.compl_re, text, s, e)
         if m is not None and not quotes.containing(m.start()):
             s = m.end()
     return s, e, "quote" if is_quote else "clause"
@@ -1116,7 +1154,16 @@ def _verb_sov(
     if kind == "direct":
         s, e = _strip_quote_marks(text, s, e, quotes)
     context = text[e : cue.end]
-    return _statement(text, cue, kind, (s, e), (u_start, content_end if content_end < len(text) else _unit_end(text, cue.end)), speaker, lang, context)
+    return _statement(
+        text,
+        cue,
+        kind,
+        (s, e),
+        (u_start, content_end if content_end < len(text) else _unit_end(text, cue.end)),
+        speaker,
+        lang,
+        context,
+    )
 
 
 def _unit_end(text: str, pos: int) -> int:
@@ -1139,7 +1186,7 @@ def _topic_at(text: str, pos: int, limit: int, lang: Lang) -> tuple[int, int] | 
 
 def _sov_speaker_start(text: str, cs: int, sp_end: int, quotes: Quotes, lang: Lang) -> int:
     start = cs
-    for qs, qe in quotes.within(cs, sp_end):
+    for _qs, qe in quotes.within(cs, sp_end):
         start = max(start, qe + 1)
     for k in range(sp_end - 1, start - 1, -1):
         if text[k] in ",，、":
@@ -1229,10 +1276,7 @@ def _according(
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
     before = _trim(text, region_start, cue.start)
-    if before[1] - before[0] > 3:
-        content = before
-    else:
-        content = (src[1], min(content_end, u_end))
+    content = before if before[1] - before[0] > 3 else (src[1], min(content_end, u_end))
     return _statement(text, cue, "according_to", content, (u_start, u_end), speaker, lang)
 
 
@@ -1258,7 +1302,9 @@ def _citing(
     text: str, cue: Cue, u_start: int, content_end: int, lang: Lang, done: list[Statement]
 ) -> Statement | None:
     """'..., citing intelligence sources': the cited source backs the main statement."""
-    src = _source_np(text, cue.end, content_end if content_end < len(text) else _unit_end(text, cue.end), lang)
+    src = _source_np(
+        text, cue.end, content_end if content_end < len(text) else _unit_end(text, cue.end), lang
+    )
     if src[1] <= src[0]:
         return None
     speaker = _analyse_np(text, *src, lang)
@@ -1267,7 +1313,9 @@ def _citing(
         return None
     k = min(mains, key=lambda k: abs((done[k].cue_start or 0) - cue.start))
     main = done[k]
-    st = _statement(text, cue, "indirect", (main.start, main.end), (u_start, main.sentence_end), speaker, lang)
+    st = _statement(
+        text, cue, "indirect", (main.start, main.end), (u_start, main.sentence_end), speaker, lang
+    )
     if st:
         st.parent = k
     return st
@@ -1285,9 +1333,7 @@ def _nested_claim(
     region = text[cue.end : st.start]
     if not region.strip() or len(region) > 120:
         return None
-    m = None
-    for m in lang.claim_re.finditer(text, cue.end, st.start):
-        pass
+    m = _last_match(lang.claim_re, text, cue.end, st.start)
     if m is None:
         return None
     for other in cues:
@@ -1335,11 +1381,19 @@ def _nested_claim(
         return None
     inner_cue = Cue(m.start(), m.end(), "assert", "verb")
     return _statement(
-        text, inner_cue, "indirect", (st.start, st.end), (st.sentence_start, st.sentence_end), speaker, lang
+        text,
+        inner_cue,
+        "indirect",
+        (st.start, st.end),
+        (st.sentence_start, st.sentence_end),
+        speaker,
+        lang,
     )
 
 
-def _inner_quotes(text: str, out: list[Statement], lang: Lang, quotes: Quotes, is_head: bool) -> None:
+def _inner_quotes(
+    text: str, out: list[Statement], lang: Lang, quotes: Quotes, is_head: bool
+) -> None:
     """Reported speech inside a quotation: '"The minister told me X," she said'."""
     if lang.order == "sov" or is_head:
         return
@@ -1441,7 +1495,9 @@ def _headline_colon(
             return None
     cs, ce = _strip_quote_marks(text, cs, ce, quotes)
     colon = Cue(start + m.start(2), start + m.end(2), "assert", "verb")
-    st = _statement(text, colon, "headline" if is_head else "direct", (cs, ce), (start, end), speaker, lang)
+    st = _statement(
+        text, colon, "headline" if is_head else "direct", (cs, ce), (start, end), speaker, lang
+    )
     if st is not None and is_head:
         st.cue = None
     return st
@@ -1515,10 +1571,7 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
 
 def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Speaker:
     mention = text[s:e]
-    role_m = None
-    if lang.role_re is not None:
-        for role_m in lang.role_re.finditer(mention):
-            pass
+    role_m = _last_match(lang.role_re, mention, 0, len(mention)) if lang.role_re else None
     if lang.anonymous_re and lang.anonymous_re.search(mention) and role_m is None:
         sp.anonymous = True
         return sp
@@ -1571,11 +1624,7 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
                 if _name_token(wj, lang):
                     j += 1
                     continue
-                if (
-                    wj.lower() in lang.particles
-                    and j + 1 < n
-                    and _name_token(toks[j + 1][2], lang)
-                ):
+                if wj.lower() in lang.particles and j + 1 < n and _name_token(toks[j + 1][2], lang):
                     j += 2
                     continue
                 break
@@ -1632,6 +1681,7 @@ def _affiliation(role: str, lang: Lang) -> str | None:
 
 def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
     """Pronouns, role nouns and short names to the speaker they refer to."""
+    runs: list[str] = []  # multi-word capitalised runs of the article, filled on first need
     for i, st in enumerate(out):
         if st.extra.get("pronoun"):
             ref = _antecedent(out, i, st.extra.get("person", True))
@@ -1644,7 +1694,7 @@ def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
             if ref is not None:
                 _copy_speaker(st, out[ref])
         elif st.speaker_name and lang.caps:
-            st.speaker_name = _full_name(st.speaker_name, out, i, text, lang)
+            st.speaker_name = _full_name(st.speaker_name, out, i, text, lang, runs)
 
 
 def _copy_speaker(st: Statement, ref: Statement) -> None:
@@ -1664,9 +1714,10 @@ def _antecedent(out: list[Statement], i: int, person: bool) -> int | None:
             continue
         if person:
             multi = bool(ref.speaker_name and len(ref.speaker_name.split()) >= 2)
-            if multi or ref.role or ref.anonymous or ref.extra.get("pronoun"):
-                if ref.speaker_name or ref.role or ref.anonymous:
-                    return k
+            if (multi or ref.role or ref.anonymous) and (
+                ref.speaker_name or ref.role or ref.anonymous
+            ):
+                return k
             continue
         if ref.speaker_name or ref.role:
             return k
@@ -1688,7 +1739,7 @@ def _last_name_before(text: str, pos: int, lang: Lang) -> str | None:
     runs = [(a, b) for a, b in _name_runs(window, toks, lang) if b - a >= 2]
     for a, b in reversed(runs):
         before = window[: toks[a][0]].rstrip()
-        if not before or before[-1] in ".!?\n\"”»":
+        if not before or before[-1] in '.!?\n"”»':
             return window[toks[a][0] : toks[b - 1][1]]
     if runs:
         a, b = runs[-1]
@@ -1696,7 +1747,23 @@ def _last_name_before(text: str, pos: int, lang: Lang) -> str | None:
     return None
 
 
-def _full_name(name: str, out: list[Statement], i: int, text: str, lang: Lang) -> str:
+def _article_runs(text: str, lang: Lang) -> list[str]:
+    """Multi-word capitalised runs (candidate full names), minus headline words and cues."""
+    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text)]
+    out = []
+    for a, b in _name_runs(text, toks, lang):
+        if not 2 <= b - a <= 3:
+            continue
+        run = text[toks[a][0] : toks[b - 1][1]]
+        if "\n" in run or (lang.cue_re and any(lang.cue_re.fullmatch(w) for w in run.split())):
+            continue
+        out.append(run)
+    return out
+
+
+def _full_name(
+    name: str, out: list[Statement], i: int, text: str, lang: Lang, runs: list[str]
+) -> str:
     """'Kim' -> 'Kim Yong-hyun', 'Mr Kirby' -> 'John Kirby' when the article says so."""
     base = name
     if lang.honorific_re is not None:
@@ -1708,23 +1775,19 @@ def _full_name(name: str, out: list[Statement], i: int, text: str, lang: Lang) -
 
     def person_like(cand: str) -> bool:
         parts = cand.split()
-        return 2 <= len(parts) <= 3 and word in (parts[0], parts[-1]) and all(
-            p[:1].isupper() for p in parts
+        return (
+            2 <= len(parts) <= 3
+            and word in (parts[0], parts[-1])
+            and all(p[:1].isupper() for p in parts)
         )
 
     for k in range(i - 1, -1, -1):
         ref = out[k].speaker_name
         if ref and ref != base and person_like(ref):
             return ref
-    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text)]
-    for a, b in _name_runs(text, toks, lang):
-        if b - a >= 2 and any(toks[x][2] == word for x in range(a, b)):
-            run = text[toks[a][0] : toks[b - 1][1]]
-            if not person_like(run):
-                continue
-            if lang.cue_re and any(lang.cue_re.fullmatch(w) for w in run.split()):
-                continue
-            if "\n" in run:
-                continue
+    if not runs:
+        runs.extend(_article_runs(text, lang) or [""])
+    for run in runs:
+        if run and person_like(run):
             return run
     return base

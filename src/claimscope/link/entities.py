@@ -46,6 +46,9 @@ TOKEN_THRESHOLD = 85.0
 SPELLING_THRESHOLD = 92.0
 # Same skeleton, both in Latin letters: spellings still need this much in common.
 SAME_SKELETON_SPELLING = 60.0
+# Skeletons this short must match exactly (PRK "Varga" vs PRKS "Vargas" is one letter
+# in four: too close to call on sound alone).
+SHORT_SKELETON = 3
 # Points lost per unusual reading (kh read as k, pinyin j as g...).
 VARIANT_COST = 3.0
 MAX_VARIANTS = 12
@@ -152,7 +155,7 @@ def _pinyin_units(text: str) -> list[tuple[str, ...]]:
         if s == "er":
             out.append(("R",))
         elif s.endswith(("n", "ng")):
-            out.append(("N",))
+            out.append(("N", ""))  # real in 彼得森 (Petersen), filler in 多博什 (Dobos)
     return out
 
 
@@ -251,6 +254,14 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _deaccent(text: str) -> str:
+    """Drop combining accents (not letters like đ): "rússia" -> "russia"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
 @dataclass
 class _Entry:
     code: str
@@ -281,6 +292,10 @@ class Gazetteer:
             table, key = self.exact, _norm(name)
         if override or key not in table:
             table[key] = entry
+        if table is self.exact and len(key) > 3 and _script(key[0]) == "latin":
+            bare = _deaccent(key)
+            if bare != key and (override or bare not in table):
+                table[bare] = entry  # "Varânia" = "Varania", "Rússia" = "Russia"
         if any(_script(ch) in ("han", "hangul", "kana") for ch in name):
             self.cjk_max = max(self.cjk_max, len(key))
         self.max_tokens = max(self.max_tokens, len(key.split()))
@@ -309,6 +324,8 @@ class Gazetteer:
         entry = self.case_sensitive.get(surface)
         if entry is None:
             entry = self.exact.get(_norm(surface))
+        if entry is None and len(surface) > 3:
+            entry = self.exact.get(_deaccent(_norm(surface)))
         if entry is None and " " not in surface and _script(surface[0]) == "latin":
             entry = self._adjective(surface)
         return entry
@@ -418,9 +435,7 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
-def find_countries(
-    text: str, extra: Gazetteer | None = None
-) -> list[tuple[int, int, _Entry]]:
+def find_countries(text: str, extra: Gazetteer | None = None) -> list[tuple[int, int, _Entry]]:
     """Matches of the shared tables and of `extra` (a resolver's taught names), in order."""
     hits = gazetteer().find_all(text)
     if extra is None or not (extra.exact or extra.case_sensitive):
@@ -530,19 +545,24 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
         if end - start <= 3 and before and before[-1][:1].isupper():
             continue  # "Nguyễn Văn Anh": a short country word inside a name stays
         text = text[:start] + _CUT + text[end:]
-    text = _remove_institutions(text)
     pattern = _title_pattern(language or "")
     if pattern is not None:
         text = pattern.sub(lambda m: _drop_title(m, text), text)
+    text = _remove_institutions(text)
     text = _SEPARATORS.sub(" ", text)
     text = _PARTICLE_SUFFIX.sub("", text)
     text = re.sub(r"[\"“”«»()\[\],;:!?]", " ", text)
     cased = any(ch.isupper() for ch in text.replace(_CUT, ""))
+    if not cased and _language_data(language).get("meta", {}).get("capitalization"):
+        return ""  # "investigators", "the auditors": no proper name in a cased language
     if not cased:
         pieces = [p for p in text.split(_CUT) if p.strip(" .'-")]
         text = pieces[-1] if pieces else ""
     tokens = [t.strip(".'-") for t in text.replace(_CUT, " ").split()]
     tokens = [t for t in tokens if t]
+    tokens = [t for t in tokens if not any(ch.isdigit() for ch in t)]
+    if len(tokens) == 1 and len(tokens[0]) == 1 and _script(tokens[0]) in ("han", "kana"):
+        return ""  # "筋" (a source), "他": not a name
     if cased:
         tokens = _capitalised_run(tokens)
     elif tokens and _script(tokens[-1][0]) == "arabic":
@@ -556,6 +576,8 @@ _ARTICLE = re.compile(r"^(?:ال|لل|بال|وال|فال|كال)")
 
 def _arabic_name_run(tokens: list[str]) -> list[str]:
     """Arabic has no capitals: the name is the trailing run of words without an article."""
+    if len(tokens) > 1 and all(_ARTICLE.match(t) for t in tokens):
+        return []  # "وزيرة البيئة الفارانية": a role, no name
     run: list[str] = []
     for tok in reversed(tokens):
         if _ARTICLE.match(tok) and run:
@@ -636,15 +658,19 @@ def _gender_conflict(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def token_similarity(a: str, b: str) -> float:
-    """0-100: how likely two name tokens (any scripts) are the same name."""
+def token_similarity(a: str, b: str, short_exact: bool = True) -> float:
+    """0-100: how likely two name tokens (any scripts) are the same name.
+
+    `short_exact=False` grades short skeletons too (for given names once the surname
+    matched: "Viktor" is 维克托, whose final r Chinese drops).
+    """
     keys_a, keys_b = phonetic_variants(a), phonetic_variants(b)
     if not keys_a or not keys_b:
         return 100.0 if fold(a) == fold(b) and fold(a) else 0.0
     best = 0.0
     for ka, cost_a in keys_a:
         for kb, cost_b in keys_b:
-            if min(len(ka), len(kb)) <= 2:
+            if min(len(ka), len(kb)) <= (SHORT_SKELETON if short_exact else 1):
                 score = 100.0 if ka == kb else 0.0
             else:
                 score = fuzz.ratio(ka, kb)
@@ -929,13 +955,27 @@ class EntityResolver:
             if entry.kind in ("country", "capital"):
                 return self._country(entry.code)
             return None  # a bare adjective ("Russian") is not an actor
-        if institution:
+        if institution and not self._names_a_person(rest, language):
             code = hits[0][2].code if hits else None
             if code is None:
                 # An unknown country ("the Kestrian foreign ministry"): keep the words.
                 return self._organisation(bare, None)
             return self._organisation_by_id(institution, code)
         return None
+
+    @staticmethod
+    def _names_a_person(rest: str, language: str | None) -> bool:
+        """Words besides the institution and titles: "MFA spokesman Tomas Brandt" is a person."""
+        pattern = _title_pattern(language or "")
+        titled = bool(pattern is not None and pattern.search(rest))
+        leftover = pattern.sub(_CUT, rest) if pattern is not None else rest
+        leftover = _remove_institutions(leftover)
+        words = [w for w in re.split(r"[\s\x00,.;:·・]+", leftover) if w]
+        words = [w for w in words if w.casefold() not in _CONNECTORS]
+        if any(_script(w[0]) != "latin" or not w[:1].isalpha() for w in words):
+            # Uncased scripts: "外交部发言人佩斯科夫" names a person, "케스트리아 외교부" does not.
+            return titled and bool(words)
+        return len([w for w in words if w[:1].isupper()]) >= 2
 
     def _institution_type(self, rest: str) -> str | None:
         if not rest.strip():
@@ -951,19 +991,20 @@ class EntityResolver:
 
     def _country(self, code: str) -> ResolvedEntity:
         eid = f"country:{code}"
-        display = gazetteer().country_names.get(code) or self._country_display(code)
+        display = self._country_display(code) or gazetteer().country_names.get(code) or code
         if eid not in self.entities:
             self._add(Entity(eid, display, "country", code))
         return ResolvedEntity(eid, display, "country", code, 1.0)
 
-    def _country_display(self, code: str) -> str:
+    def _country_display(self, code: str) -> str | None:
+        """The first name a user taught for this code (their names win over CLDR's)."""
         names = [n for n, c in self._extra_countries.items() if c == code]
-        return names[0] if names else code
+        return names[0] if names else None
 
     def _organisation_by_id(self, ref: str, code: str) -> ResolvedEntity:
         eid = f"org:{code}:{ref}"
         if eid not in self.entities:
-            country = gazetteer().country_names.get(code) or self._country_display(code)
+            country = self._country_display(code) or gazetteer().country_names.get(code) or code
             display = ref.replace("_", " ")
             display = display.title() if ref not in _INSTITUTION_IDS else f"{display} ({country})"
             self._add(Entity(eid, display, "organisation", code))
@@ -1042,7 +1083,7 @@ class EntityResolver:
             self._key_list = list(self._key_owners)
         hits: set[tuple[str, int]] = set()
         for key in _lookup_keys(tokens):
-            cutoff = 100 if len(key) <= 2 else TOKEN_THRESHOLD
+            cutoff = 100 if len(key) <= SHORT_SKELETON else TOKEN_THRESHOLD
             if cutoff == 100:
                 hits.update(self._key_owners.get(key, ()))
                 continue
@@ -1086,8 +1127,8 @@ class EntityResolver:
         if len(given_m.rstrip(".")) == 1 or len(given_k.rstrip(".")) == 1:
             given = 100.0 if fold(given_m)[:1] == fold(given_k)[:1] else 0.0
         else:
-            given = token_similarity(given_m, given_k)
-        if given < TOKEN_THRESHOLD - 10:
+            given = token_similarity(given_m, given_k, short_exact=False)
+        if given < TOKEN_THRESHOLD:
             return 0.0
         return (surname * 2 + given) / 3
 

@@ -5,7 +5,8 @@ Two small gradient-boosted tree ensembles over dense features
 stance of related pairs. The trees ship as plain numpy arrays
 (`models/pairstance.npz`) and are evaluated here with numpy alone, so inference
 needs neither scikit-learn nor pickles nor a network. See
-`models/README.md` for how the weights were trained.
+`models/README.md` and `scripts/train_pairstance.py` for how the weights were
+trained (FNC-1 train only; every choice by cross-validation grouped by story).
 """
 
 from __future__ import annotations
@@ -158,9 +159,10 @@ def classify_pairs(
 ) -> list[tuple[str, float]]:
     """(label, confidence) for each (claim, text) pair.
 
-    `language` (ISO 639-1) narrows the cue lists to that language plus English;
-    None uses every shipped list. Confidence is the model's probability of the
-    returned label, in [0, 1].
+    `language` (ISO 639-1) is the language of the texts; None detects it per text.
+    Cue words come from that language's data files (`claimscope.lang` plus
+    `link/data/stance_cues`); a claim is read with its own and the text's cues.
+    Confidence is the model's probability of the returned label, in [0, 1].
     """
     return get_model().predict(pairs, language)
 

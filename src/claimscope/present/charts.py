@@ -22,7 +22,7 @@ from claimscope.present.data import plain
 COLOURS = {"assert": "#1d6fb8", "deny": "#c8372d", "hedge": "#c98a00"}
 SHAPES = {"assert": "circle", "deny": "square", "hedge": "diamond"}
 OFFSETS = {"assert": -6, "hedge": 0, "deny": 6}
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 WIDTH, LABEL_W, PAD_R, TOP, ROW_H, BOTTOM, UNDATED_W = 960, 190, 24, 30, 28, 14, 70
 
@@ -86,7 +86,8 @@ def timeline_svg(
         y = TOP + i * ROW_H
         if i % 2 == 0:
             out.append(
-                f'<rect class="band" x="0" y="{y}" width="{WIDTH}" height="{ROW_H}" fill="#f4f6f8"/>'
+                f'<rect class="band" x="0" y="{y}" width="{WIDTH}" height="{ROW_H}"'
+                ' fill="#f4f6f8"/>'
             )
         label = escape(plain(names[key], 30))
         full = escape(plain(names[key], 300))
@@ -124,8 +125,9 @@ def timeline_svg(
     return Markup("".join(out))
 
 
-def _mark(members: list[dict[str, Any]], stance: str, cx: float, cy: float, size: float,
-          href: str) -> str:
+def _mark(
+    members: list[dict[str, Any]], stance: str, cx: float, cy: float, size: float, href: str
+) -> str:
     lead = members[0]
     langs = " ".join(sorted({m["lang"] for m in members if m["lang"]}))
     actors = "|".join(sorted({m["actor_key"] for m in members}))
@@ -168,8 +170,10 @@ def _ticks(lo: date, hi: date, most: int = 8) -> list[tuple[date, str]]:
     for step in (1, 2, 7, 14):
         if span / step <= most:
             ticks = [lo + timedelta(days=i * step) for i in range(span // step + 1)]
-            return [(d, _day_label(d, i == 0 or d.month == 1 and d.day <= step))
-                    for i, d in enumerate(ticks)]
+            return [
+                (d, _day_label(d, i == 0 or (d.month == 1 and d.day <= step)))
+                for i, d in enumerate(ticks)
+            ]
     for months in (1, 2, 3, 6, 12, 24, 60):
         if span / (30.4 * months) <= most:
             break

@@ -83,7 +83,10 @@ def _agent(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("role"):
         agent["jobTitle" if kind == "Person" else "description"] = data.plain(row["role"], 120)
     if row.get("affiliation") and kind == "Person":
-        agent["affiliation"] = {"@type": "Organization", "name": data.plain(row["affiliation"], 120)}
+        agent["affiliation"] = {
+            "@type": "Organization",
+            "name": data.plain(row["affiliation"], 120),
+        }
     return agent
 
 
@@ -96,7 +99,10 @@ def _appearances(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         if row["article_id"] in seen:
             continue
-        work: dict[str, Any] = {"@type": "CreativeWork", "headline": data.plain(row["article_title"])}
+        work: dict[str, Any] = {
+            "@type": "CreativeWork",
+            "headline": data.plain(row["article_title"]),
+        }
         url = safe_url(row.get("article_url"))
         if url:
             work["url"] = url

@@ -167,11 +167,9 @@ def enrich(row: dict[str, Any]) -> dict[str, Any]:
     """Add the derived keys every view needs to one statement row."""
     row["actor_key"], row["actor_name"] = actor_key(row)
     row["claim_key"] = claim_key(row)
-    head = row.get("content_head") or ""
-    if row.get("claim_label"):
-        row["claim_title"] = plain(row["claim_label"], 200)
-    else:
-        row["claim_title"] = plain(head, 200)
+    row["claim_title"] = (
+        plain(row.get("claim_label"), 200) or plain(row.get("content_head"), 200) or "(no wording)"
+    )
     row["group"] = group_of(row)
     row["day"] = day_of(row.get("date")) or day_of(row.get("published"))
     row["lang"] = row.get("language") or row.get("article_language") or ""
@@ -387,7 +385,9 @@ def facets(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         actors.setdefault(r["actor_key"], r["actor_name"])
     days = [r["day"] for r in rows if r["day"]]
     return {
-        "languages": [code for code, _ in Counter(r["lang"] for r in rows if r["lang"]).most_common()],
+        "languages": [
+            code for code, _ in Counter(r["lang"] for r in rows if r["lang"]).most_common()
+        ],
         "actors": [(k, actors[k], n) for k, n in counts.most_common()],
         "first": min(days) if days else "",
         "last": max(days) if days else "",
@@ -438,10 +438,7 @@ def matrix(
     actors = sorted(actor_claims, key=lambda a: (-len(actor_claims[a]), names[a].casefold()))
     shown_claims, shown_actors = claims[:max_claims], actors[:max_actors]
     cells = {
-        (c, a): position(seqs[(c, a)])
-        for c in shown_claims
-        for a in shown_actors
-        if (c, a) in seqs
+        (c, a): position(seqs[(c, a)]) for c in shown_claims for a in shown_actors if (c, a) in seqs
     }
     return {
         "claims": [(c, titles[c], len(claim_actors[c])) for c in shown_claims],
@@ -465,7 +462,11 @@ def claim_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for side in sides.values():
         side.sort(key=lambda p: (p["since"] or "9999", p["name"].casefold()))
     days = [r["day"] for r in rows if r["day"]]
-    return {"sides": sides, "first": min(days) if days else None, "last": max(days) if days else None}
+    return {
+        "sides": sides,
+        "first": min(days) if days else None,
+        "last": max(days) if days else None,
+    }
 
 
 # --- actor and claim pages ------------------------------------------------------------------
@@ -566,9 +567,7 @@ def fts_query(text: str) -> str | None:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def search(
-    conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0
-) -> dict[str, Any]:
+def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Articles and statements matching `text` in any script (trigram FTS, LIKE under 3 chars)."""
     text = " ".join(text.split())[:200]
     if not text:
@@ -602,9 +601,7 @@ def _like(term: str) -> str:
 
 
 def _like_search(conn: sqlite3.Connection, terms: list[str], limit: int, offset: int):
-    where = " AND ".join(
-        "(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')" for _ in terms
-    )
+    where = " AND ".join("(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')" for _ in terms)
     params: list[Any] = []
     for term in terms:
         params += [_like(term), _like(term)]

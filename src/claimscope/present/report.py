@@ -78,20 +78,24 @@ def render_report(store: Store, story: str | None = None, nonce: str | None = No
     views = [story_view(conn, s, links) for s in detailed]
     detailed_keys = {s["key"] for s in detailed}
     title = stories[0]["title"] if story is not None else "Claims in the news"
-    return environment().get_template("report.html").render(
-        title=title,
-        stories=stories,
-        views=views,
-        links=links,
-        story_href=lambda s: links.story(s["key"]) if s["key"] in detailed_keys else None,
-        hidden_stories=len(stories) - len(detailed),
-        o=data.overview(conn),
-        db_name=Path(store.path).name,
-        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        version=__version__,
-        css=Markup(static_text("style.css")),
-        js=Markup(static_text("app.js")),
-        nonce=nonce,
+    return (
+        environment()
+        .get_template("report.html")
+        .render(
+            title=title,
+            stories=stories,
+            views=views,
+            links=links,
+            story_href=lambda s: links.story(s["key"]) if s["key"] in detailed_keys else None,
+            hidden_stories=len(stories) - len(detailed),
+            o=data.overview(conn),
+            db_name=Path(store.path).name,
+            generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            version=__version__,
+            css=Markup(static_text("style.css")),
+            js=Markup(static_text("app.js")),
+            nonce=nonce,
+        )
     )
 
 

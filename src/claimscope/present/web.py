@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import MutableHeaders, URL
+from starlette.datastructures import URL, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -57,7 +57,9 @@ class WebApp:
 
     # --- plumbing -----------------------------------------------------------------
 
-    def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    def page(
+        self, request: Request, template: str, status: int = 200, **context: Any
+    ) -> HTMLResponse:
         html = self.env.get_template(template).render(
             request=request, nonce=request.state.nonce, links=self.links, css=_css(),
             db_name=Path(self.db).name, version=__version__, q=context.pop("q", ""), **context,
@@ -282,7 +284,9 @@ def _pager(view: dict[str, Any], path: str, query: dict[str, str], page: int) ->
     def url(n: int) -> str:
         return f"{path}?{urlencode({**query, 'page': n})}"
 
-    view["next_url"] = url(page + 1) if view["offset"] + len(view["rows"]) < view["matching"] else None
+    view["next_url"] = (
+        url(page + 1) if view["offset"] + len(view["rows"]) < view["matching"] else None
+    )
     view["prev_url"] = url(page - 1) if page > 1 else None
 
 

