@@ -2,8 +2,10 @@
 
 Uses the five seed articles from ../shared (when present) plus invented
 articles of the same size in each language family, repeats them, and times
-`extract_statements` alone and with `split_sentences`. Language data is
-compiled before timing (it is compiled once per process in real runs).
+`extract_statements` alone and with `split_sentences`, on all articles and on
+the English ones, for the rules alone (`learned=False`) and for the product
+default (English adds the learned CRF tagger). Language data and the tagger
+are loaded before timing (once per process in real runs).
 
     .venv/bin/python bench/bench_attribution_speed.py [--rounds 40] [--out docs/...md]
 """
@@ -62,6 +64,28 @@ def corpus() -> list[tuple[str, str, str | None]]:
     return docs
 
 
+def _time(
+    docs: list[tuple[str, str, str | None]],
+    split: list[tuple[str, list, str, str | None]],
+    rounds: int,
+    learned: bool,
+) -> tuple[float, float]:
+    """Articles/s for extract_statements alone and with split_sentences."""
+    for text, sentences, lang, title in split:  # warm-up: regex caches, model load
+        extract_statements(text, sentences, lang, title, learned=learned)
+    n = len(docs) * rounds
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for text, sentences, lang, title in split:
+            extract_statements(text, sentences, lang, title, learned=learned)
+    only = n / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for _ in range(rounds):
+        for text, lang, title in docs:
+            extract_statements(text, split_sentences(text, lang), lang, title, learned=learned)
+    return only, n / (time.perf_counter() - t0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=40)
@@ -72,35 +96,30 @@ def main() -> None:
         compiled(lang)
     words = sum(len(t.split()) for t, _, _ in docs) / len(docs)
     split = [(t, split_sentences(t, lang), lang, title) for t, lang, title in docs]
-    n = len(docs) * args.rounds
-    for text, sentences, lang, title in split:  # warm-up: regex caches, lazy imports
-        extract_statements(text, sentences, lang, title)
-    t0 = time.perf_counter()
-    for _ in range(args.rounds):
-        for text, sentences, lang, title in split:
-            extract_statements(text, sentences, lang, title)
-    only = n / (time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    for _ in range(args.rounds):
-        for text, lang, title in docs:
-            extract_statements(text, split_sentences(text, lang), lang, title)
-    both = n / (time.perf_counter() - t0)
+    rows = []
+    for learned in (False, True):
+        path = "rules + learned (en)" if learned else "rules only"
+        for subset in ("all", "en"):
+            sel = [d for d in docs if subset == "all" or d[1] == "en"]
+            sel_split = [d for d in split if subset == "all" or d[2] == "en"]
+            only, both = _time(sel, sel_split, args.rounds, learned)
+            rows.append(f"| {path} | {subset} ({len(sel)}) | {only:.0f} | {both:.0f} |")
     statements = sum(len(extract_statements(*d)) for d in split)
     table = (
-        "| measure | articles/s (1 core) |\n|---|---|\n"
-        f"| extract_statements | {only:.0f} |\n"
-        f"| split_sentences + extract_statements | {both:.0f} |\n"
+        "| path | articles | extract_statements (articles/s) "
+        "| split_sentences + extract_statements |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
     summary = (
         f"{len(docs)} articles (mean {words:.0f} words, {statements} statements in one pass), "
-        f"{args.rounds} rounds, {n} calls; target ≥ 50 articles/s per core."
+        f"{args.rounds} rounds; one core; target ≥ 50 articles/s per core."
     )
     print(summary)
     print(table)
     if args.out:
         Path(args.out).write_text(
             "# Attribution speed\n\nProduced by `bench/bench_attribution_speed.py` (seeds from "
-            f"../shared plus an invented article; rule-based, no spaCy).\n\n{summary}\n\n{table}",
+            "../shared plus an invented article; rules alone and with the learned English CRF "
+            f"tagger; no spaCy).\n\n{summary}\n\n{table}",
             encoding="utf-8",
         )
 

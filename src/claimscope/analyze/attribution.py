@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from claimscope.analyze import learned_attribution
 from claimscope.analyze.stance import StanceLexicon, classify, compile_lexicon
 from claimscope.lang import load_language
 from claimscope.model import Sentence, Statement
@@ -311,17 +312,23 @@ def build_units(sentences: list[Sentence], quotes: Quotes) -> list[tuple[int, in
 
 
 def extract_statements(
-    text: str, sentences: list[Sentence], language: str | None, title: str | None = None
+    text: str,
+    sentences: list[Sentence],
+    language: str | None,
+    title: str | None = None,
+    learned: bool = True,
 ) -> list[Statement]:
-    """Every statement attributed to a source in `text`, in reading order."""
-    lang = compiled(language)
-    quotes = Quotes(find_quotes(text, lang.quotes))
-    units = build_units(sentences, quotes)
-    headline_end = _headline_end(text, units, title, lang)
+    """Every statement attributed to a source in `text`, in reading order.
+
+    For English the learned tagger (`learned_attribution`) adds statements the
+    rules miss unless `learned` is False or its model cannot be loaded.
+    """
+    lang, quotes, units = analyse_units(text, sentences, language, title)
+    tg = learned_tagger(language) if learned else None
     out: list[Statement] = []
-    for start, end, _para in units:
-        is_head = headline_end is not None and start < headline_end
-        found = _analyse_unit(text, start, end, lang, quotes, is_head)
+    for start, end, is_head, found in units:
+        if tg is not None:
+            found.extend(_learned_unit(text, start, end, is_head, found, lang, quotes, tg))
         base = len(out)
         for st in found:
             if st.parent is not None:
@@ -330,6 +337,118 @@ def extract_statements(
             out.append(st)
     _resolve(out, text, lang)
     return out
+
+
+def analyse_units(
+    text: str, sentences: list[Sentence], language: str | None, title: str | None = None
+) -> tuple[Lang, Quotes, list[tuple[int, int, bool, list[Statement]]]]:
+    """Rule-based pass: (start, end, is_headline, statements) per unit, before resolution."""
+    lang = compiled(language)
+    quotes = Quotes(find_quotes(text, lang.quotes))
+    units = build_units(sentences, quotes)
+    headline_end = _headline_end(text, units, title, lang)
+    out = []
+    for start, end, _para in units:
+        is_head = headline_end is not None and start < headline_end
+        out.append((start, end, is_head, _analyse_unit(text, start, end, lang, quotes, is_head)))
+    return lang, quotes, out
+
+
+def learned_tagger(language: str | None) -> Any | None:
+    """The learned tagger for `language` (English only), or None."""
+    if not language or language.lower().split("-")[0].split("_")[0] != "en":
+        return None
+    return learned_attribution.tagger()
+
+
+def unit_inputs(
+    text: str, start: int, end: int, found: list[Statement], lang: Lang, quotes: Quotes
+) -> tuple[list[tuple[int, int, str]], list[list[str]]]:
+    """Tokens of a unit and their tagger features (also used to build training data)."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text, start, end)]
+    in_quote = [quotes.containing(s) is not None for s, _e, _w in toks]
+    marks = learned_attribution.marks_for(toks, found)
+    return toks, learned_attribution.unit_features(text, toks, lang, in_quote, marks)
+
+
+def _learned_unit(
+    text: str,
+    start: int,
+    end: int,
+    is_head: bool,
+    found: list[Statement],
+    lang: Lang,
+    quotes: Quotes,
+    tg: Any,
+) -> list[Statement]:
+    """Statements for the cues the tagger finds and the rules missed in one unit."""
+    toks, feats = unit_inputs(text, start, end, found, lang, quotes)
+    if not toks:
+        return []
+    spans = learned_attribution.tag_unit(tg, feats, toks)
+    out: list[Statement] = []
+    for cs, ce, prob in spans.cues:
+        agree = [st for st in found if st.cue_start is not None and st.cue_end is not None
+                 and st.cue_start < ce and cs < st.cue_end]
+        if agree:  # the rules found this cue: keep their statement, fill a missing speaker
+            src = _nearest(spans.sources, cs, ce)
+            for st in agree:
+                if st.speaker_start is None and src is not None:
+                    _set_speaker(st, text, src, lang)
+            continue
+        if prob < learned_attribution.CUE_MIN_PROB:
+            continue
+        src = _nearest(spans.sources, cs, ce)
+        con = _nearest(spans.contents, cs, ce)
+        if con is None and learned_attribution.CONTENT_FALLBACK:
+            after = _trim(text, ce, end)
+            con = after if after[1] - after[0] > 3 else None
+        if con is None:
+            continue
+        stance = "assert"
+        if lang.cue_re is not None:
+            for m in lang.cue_re.finditer(text, cs, ce):
+                if m.lastgroup in ("deny", "hedge"):
+                    stance = m.lastgroup
+                    break
+        cue = Cue(cs, ce, stance, "verb")
+        direct = _is_direct(text, *con, quotes)
+        content = _strip_quote_marks(text, *con, quotes) if direct else con
+        kind = "headline" if is_head else "direct" if direct else "indirect"
+        speaker = _analyse_np(text, *src, lang) if src is not None else None
+        st = _statement(text, cue, kind, content, (start, end), speaker, lang)
+        if st is not None:
+            st.extra["learned"] = True
+            st.extra["cue_prob"] = round(prob, 3)
+            out.append(st)
+    for st in out:  # nested in a rule-based statement's content
+        inside = [k for k, o in enumerate(found) if o.start <= (st.cue_start or 0) < o.end]
+        if inside:
+            st.parent = min(inside, key=lambda k: found[k].end - found[k].start)
+    return out
+
+
+def _set_speaker(st: Statement, text: str, src: tuple[int, int], lang: Lang) -> None:
+    sp = _analyse_np(text, *src, lang)
+    st.speaker = text[src[0] : src[1]]
+    st.speaker_start, st.speaker_end = src
+    st.speaker_name, st.role = sp.name, sp.role
+    st.affiliation, st.anonymous = sp.affiliation, sp.anonymous
+    st.extra.update(_speaker_extra(sp))
+    st.extra["learned_speaker"] = True
+
+
+def _nearest(spans: list[tuple[int, int]], cs: int, ce: int) -> tuple[int, int] | None:
+    """The span closest to the cue (cs, ce) that does not overlap it; earlier wins ties."""
+    best = None
+    best_d = None
+    for s, e in spans:
+        if s < ce and cs < e:
+            continue
+        d = cs - e if e <= cs else s - ce
+        if best_d is None or d < best_d:
+            best, best_d = (s, e), d
+    return best
 
 
 def _headline_end(

@@ -260,8 +260,6 @@ class ClaimIndex:
             same_language = [set(k) for k in claim.keys.get(language or "", [])]
             if any(minimal_pair(keys, other) for other in same_language):
                 continue
-            if keys and same_language and not any(keys & other for other in same_language):
-                continue  # same language, no key word in common: about something else
             chosen, best = claim, z
             break
         if chosen is None:

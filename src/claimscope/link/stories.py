@@ -252,8 +252,9 @@ class StoryIndex:
         prior = STORY_PRIORS.get(embedder.name) or getattr(embedder, "prior", None)
         self.calibration = Calibration(embedder.name if prior is None else embedder)
         if prior is not None:
-            self.calibration = Calibration(embedder.name, {"n": 1.0, "mean": prior[0],
-                                                           "m2": prior[1] ** 2})
+            self.calibration = Calibration(
+                embedder.name, {"n": 1.0, "mean": prior[0], "m2": prior[1] ** 2}
+            )
         self.stories: dict[int, Story] = {}
         self.rep_vectors: dict[str, np.ndarray] = {}
         self.entity_df: Counter[str] = Counter()
@@ -329,7 +330,9 @@ class StoryIndex:
         weight = sum(idf.values())
         shared = sum(idf[k] for k in entities if k in top)
         overlap = shared / weight if weight else 0.0
-        conflict = 1.0 if len(entities) >= 2 and len(top) >= 2 and not (set(entities) & top) else 0.0
+        conflict = (
+            1.0 if len(entities) >= 2 and len(top) >= 2 and not (set(entities) & top) else 0.0
+        )
         return overlap, conflict
 
     def candidates(self, day: int | None, entities: Counter[str]) -> list[int]:
@@ -391,7 +394,7 @@ class StoryIndex:
     ) -> tuple[int, float]:
         """Put one article in its best story (or a new one); returns (story_id, score)."""
         ids = self.candidates(day, entities)
-        combined, sims = self.score(vector, day, entities, ids)
+        combined, _sims = self.score(vector, day, entities, ids)
         best = int(np.argmax(combined)) if len(ids) else -1
         if best >= 0 and combined[best] >= Z_JOIN:
             story = self.stories[ids[best]]

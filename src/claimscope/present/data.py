@@ -473,9 +473,10 @@ def claim_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def all_statements(
-    conn: sqlite3.Connection, where: str = "1", params: Sequence[Any] = ()
+    conn: sqlite3.Connection, where: str = "1", params: Sequence[Any] = (), limit: int = -1
 ) -> list[dict[str, Any]]:
-    rows = _rows(conn, f"SELECT {LIGHT_COLUMNS} {LIGHT_FROM} WHERE {where} AND {LATEST}", params)
+    sql = f"SELECT {LIGHT_COLUMNS} {LIGHT_FROM} WHERE {where} AND {LATEST} LIMIT {int(limit)}"
+    rows = _rows(conn, sql, params)
     return ordered([enrich(r) for r in rows])
 
 
@@ -588,7 +589,7 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50, offset: int = 0
         mode = "substring"
     terms = [_like(t) for t in text.split()]
     where = " AND ".join("s.content LIKE ? ESCAPE '\\'" for _ in terms)
-    statements = all_statements(conn, where, terms)[:200]
+    statements = all_statements(conn, where, terms, limit=200)
     return {
         "articles": hits[:limit], "statements": statements, "mode": mode,
         "more": len(hits) > limit,

@@ -1,0 +1,182 @@
+"""Train the English attribution tagger (CRF, BIO tags CUE/SRC/CON) on PolNeAR train.
+
+Reads ../shared/datasets/polnear/train (never dev), builds one token sequence
+per unit (sentence, or sentences joined by a quotation) with the features of
+`claimscope.analyze.learned_attribution`, and trains python-crfsuite (L-BFGS,
+fixed settings, deterministic). Gold: the first annotator's file per article,
+spans joined over fragments, overlaps resolved cue > source > innermost content.
+
+    .venv/bin/python scripts/train_attribution_en.py --select   # grid on a held-out fold
+    .venv/bin/python scripts/train_attribution_en.py --cv 5     # k-fold figures, chosen settings
+    .venv/bin/python scripts/train_attribution_en.py            # final model on all of train
+
+Only feature weights are written (src/claimscope/analyze/models/); no text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from claimscope.analyze import learned_attribution as la
+from claimscope.analyze.attribution import analyse_units, extract_statements, unit_inputs
+from claimscope.analyze.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = 13
+C1, C2, ITERATIONS = 0.05, 0.01, 150
+
+_spec = importlib.util.spec_from_file_location("bench_polnear", ROOT / "bench" / "bench_polnear.py")
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
+bench.DATA = SHARED / "datasets" / "polnear"
+
+Article = tuple[str, str, dict[str, list[tuple[int, int]]]]
+Seq = tuple[list[list[str]], list[str]]
+
+
+def gold_tags(toks: list[la.Tok], gold: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """BIO tags for a unit's tokens: cue over source over the innermost content."""
+    tags = ["O"] * len(toks)
+    owner: list[tuple[int, int] | None] = [None] * len(toks)
+    for k, (ts, _te, _w) in enumerate(toks):
+        for lab, key in (("CUE", "Cue"), ("SRC", "Source")):
+            hit = [sp for sp in gold.get(key, []) if sp[0] <= ts < sp[1]]
+            if hit:
+                tags[k], owner[k] = lab, min(hit, key=lambda sp: sp[1] - sp[0])
+                break
+        else:
+            hit = [sp for sp in gold.get("Content", []) if sp[0] <= ts < sp[1]]
+            if hit:
+                tags[k], owner[k] = "CON", min(hit, key=lambda sp: sp[1] - sp[0])
+    out = []
+    for k, tag in enumerate(tags):
+        if tag == "O":
+            out.append("O")
+        elif k and tags[k - 1] == tag and owner[k - 1] == owner[k]:
+            out.append(f"I-{tag}")
+        else:
+            out.append(f"B-{tag}")
+    return out
+
+
+def sequences(articles: list[Article]) -> list[Seq]:
+    """(features, tags) per unit of every article, with the product's sentence split."""
+    out = []
+    for _name, text, gold in articles:
+        lang, quotes, units = analyse_units(text, split_sentences(text, "en"), "en")
+        for start, end, _head, found in units:
+            toks, feats = unit_inputs(text, start, end, found, lang, quotes)
+            if toks:
+                out.append((feats, gold_tags(toks, gold)))
+    return out
+
+
+def train(seqs: list[Seq], path: Path, c1: float = C1, c2: float = C2) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in seqs:
+        trainer.append(x, y)
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": ITERATIONS,
+            "feature.possible_transitions": True,
+            "feature.minfreq": 1,
+        }
+    )
+    trainer.train(str(path))
+
+
+def score(articles: list[Article], learned: bool) -> dict[str, float]:
+    """Overlap and exact F1 (and P/R) per span type, as bench/bench_polnear.py counts them."""
+    counts = {(lab, m): [0, 0, 0] for lab in ("Cue", "Source", "Content") for m in ("ex", "ov")}
+    for _name, text, gold in articles:
+        sts = extract_statements(text, split_sentences(text, "en"), "en", learned=learned)
+        pred: dict[str, set[tuple[int, int]]] = {"Cue": set(), "Source": set(), "Content": set()}
+        for st in sts:
+            if st.speaker_start is not None and st.speaker_end is not None:
+                pred["Source"].add((st.speaker_start, st.speaker_end))
+            if st.cue_start is not None and st.cue_end is not None:
+                pred["Cue"].add((st.cue_start, st.cue_end))
+            pred["Content"].add((st.start, st.end))
+        for lab in ("Cue", "Source", "Content"):
+            for m in ("ex", "ov"):
+                hits = bench.match(text, sorted(pred[lab]), gold[lab], m == "ex")
+                c = counts[(lab, m)]
+                c[0] += hits
+                c[1] += len(pred[lab])
+                c[2] += len(gold[lab])
+    res = {}
+    for (lab, m), (h, npred, ngold) in counts.items():
+        p, r, f = bench.prf(h, npred, h, ngold)
+        res[f"{lab.lower()}_{m}_p"], res[f"{lab.lower()}_{m}_r"] = p, r
+        res[f"{lab.lower()}_{m}_f"] = f
+    return res
+
+
+def folds(articles: list[Article], k: int) -> list[list[Article]]:
+    order = list(range(len(articles)))
+    random.Random(SEED).shuffle(order)
+    return [[articles[i] for i in order[j::k]] for j in range(k)]
+
+
+def fmt(res: dict[str, float]) -> str:
+    return " ".join(
+        f"{lab}:{res[f'{lab}_ov_f']:.3f}/{res[f'{lab}_ex_f']:.3f}"
+        for lab in ("cue", "source", "content")
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--select", action="store_true", help="grid on fold 0 of 5")
+    parser.add_argument("--cv", type=int, default=0, help="k-fold figures with chosen settings")
+    parser.add_argument("--out", default=str(la.MODEL_PATH))
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    articles = bench.load_split("train")
+    print(f"{len(articles)} train articles", flush=True)
+    tmp = Path(tempfile.mkdtemp())
+    if args.select or args.cv:
+        parts = folds(articles, 5 if args.select else args.cv)
+        runs = range(1) if args.select else range(len(parts))
+        grid = [(0.05, 0.01), (0.2, 0.01), (0.05, 0.1)] if args.select else [(C1, C2)]
+        for j in runs:
+            held = parts[j]
+            rest = [a for i, p in enumerate(parts) if i != j for a in p]
+            seqs = sequences(rest)
+            if j == 0:
+                print(f"rules only: {fmt(score(held, False))}", flush=True)
+            for c1, c2 in grid:
+                path = tmp / f"m{j}_{c1}_{c2}.crfsuite"
+                train(seqs, path, c1, c2)
+                la.set_model_path(path)
+                probs = (0.0, 0.3, 0.5, 0.7) if args.select else (la.CUE_MIN_PROB,)
+                for p in probs:
+                    for fb in (True, False) if args.select else (la.CONTENT_FALLBACK,):
+                        la.CUE_MIN_PROB, la.CONTENT_FALLBACK = p, fb
+                        res = score(held, True)
+                        print(
+                            f"fold {j} c1={c1} c2={c2} min_prob={p} fallback={fb}: {fmt(res)}"
+                            f"  cue R {res['cue_ov_r']:.3f} P {res['cue_ov_p']:.3f}"
+                            f"  [{time.perf_counter() - t0:.0f}s]",
+                            flush=True,
+                        )
+        la.set_model_path(None)
+        return
+    train(sequences(articles), Path(args.out))
+    size = Path(args.out).stat().st_size
+    print(f"wrote {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

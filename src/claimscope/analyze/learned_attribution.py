@@ -1,0 +1,267 @@
+"""Learned attribution spans for English: a CRF tagger on top of the rules.
+
+A linear-chain CRF (python-crfsuite) labels each token of a unit (a sentence,
+or sentences joined by a quotation) with BIO tags for CUE, SOURCE and CONTENT.
+Features are cheap and need no parser: the word, its affixes and shape, the
+language file's lexicons (reporting cues, pronouns, role words), position
+relative to quotation marks, the neighbours, and what the rule-based extractor
+already found in the unit (stacking). The weights were trained on PolNeAR
+train (see ``models/README.md``); the file holds feature weights, no text.
+
+The tagger adds statements for cues the rules miss; where rules and tagger
+agree the rule-based statement (and its stance) is kept. The model is loaded
+lazily once per process; when it, or python-crfsuite, is missing, a warning is
+logged and only the rules run.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from claimscope.model import Statement
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MODEL_PATH = MODEL_DIR / "attribution_en.crfsuite"
+LABELS = ("CUE", "SRC", "CON")
+QUOTE_CHARS = frozenset("\"“”‘’«»'")
+# Decision settings chosen on a held-out part of PolNeAR train (scripts/train_attribution_en.py).
+CUE_MIN_PROB = 0.30
+CONTENT_FALLBACK = True
+
+Tok = tuple[int, int, str]
+Span = tuple[int, int]
+
+
+@dataclass
+class UnitSpans:
+    """Spans the tagger found in one unit, as character offsets, with cue confidence."""
+
+    cues: list[tuple[int, int, float]]
+    sources: list[Span]
+    contents: list[Span]
+
+
+_model_path: Path = MODEL_PATH
+
+
+def set_model_path(path: Path | None) -> None:
+    """Use another model file (None: the shipped one); clears the cached tagger."""
+    global _model_path
+    _model_path = Path(path) if path is not None else MODEL_PATH
+    tagger.cache_clear()
+
+
+@cache
+def tagger() -> Any | None:
+    """The CRF tagger, loaded once; None (with a warning) when it cannot be loaded."""
+    try:
+        import pycrfsuite
+    except ImportError:
+        log.warning("python-crfsuite is not installed: English attribution uses rules only")
+        return None
+    if not _model_path.exists():
+        log.warning("attribution model %s is missing: English attribution uses rules only",
+                    _model_path)
+        return None
+    tg = pycrfsuite.Tagger()
+    try:
+        tg.open(str(_model_path))
+    except OSError as exc:  # pragma: no cover - corrupt file
+        log.warning("cannot open attribution model %s (%s): rules only", _model_path, exc)
+        return None
+    return tg
+
+
+# ---------------------------------------------------------------- features
+
+
+def _shape(w: str) -> str:
+    if w.isdigit():
+        return "d"
+    if not w[0].isalnum():
+        return "q" if w in QUOTE_CHARS else w if len(w) == 1 else "p"
+    if w.isupper() and len(w) > 1:
+        return "X"
+    if w[0].isupper():
+        return "Xx"
+    return "x"
+
+
+_WORD_CACHE: dict[tuple[str, str], tuple[list[str], str, tuple[str, ...]]] = {}
+_PAIR_CACHE: dict[tuple[str, str, str], str] = {}
+_CACHE_MAX = 200_000
+
+
+def _word(w: str, lang: Any) -> tuple[list[str], str, tuple[str, ...]]:
+    """Cached per word: its own features, its lexicon kind, and its features as a neighbour."""
+    key = (lang.code, w)
+    hit = _WORD_CACHE.get(key)
+    if hit is not None:
+        return hit
+    low = w.lower()
+    shape = _shape(w)
+    f = [f"w={low}", f"sh={shape}", f"s3={low[-3:]}", f"s2={low[-2:]}", f"p3={low[:3]}"]
+    m = lang.cue_re.fullmatch(low) if lang.cue_re is not None and shape != "q" else None
+    kind = (m.lastgroup or "") if m else ""
+    if kind:
+        f.append(f"lex={kind}")
+    if low in lang.pronouns:
+        f.append("pron")
+    if lang.role_re is not None and lang.role_re.fullmatch(low):
+        f.append("role")
+    if low in lang.determiners:
+        f.append("det")
+    lx = kind or shape
+    neigh = tuple(s for d in (-2, -1, 1, 2) for s in (f"{d}w={low}", f"{d}lx={lx}"))
+    if len(_WORD_CACHE) > _CACHE_MAX:
+        _WORD_CACHE.clear()
+    _WORD_CACHE[key] = (f, kind, neigh)
+    return f, kind, neigh
+
+
+def _pair_kind(low: str, nxt: str, lang: Any) -> str:
+    """Lexicon kind of a two-word cue starting at `low` ("told reporters"), or ''."""
+    key = (lang.code, low, nxt)
+    hit = _PAIR_CACHE.get(key)
+    if hit is None:
+        m = lang.cue_re.match(f"{low} {nxt}") if lang.cue_re is not None else None
+        hit = f"{m.lastgroup}2" if m and m.end() > len(low) else ""
+        if len(_PAIR_CACHE) > _CACHE_MAX:
+            _PAIR_CACHE.clear()
+        _PAIR_CACHE[key] = hit
+    return hit
+
+
+def unit_features(
+    text: str,
+    toks: list[Tok],
+    lang: Any,
+    in_quote: list[bool],
+    marks: list[str],
+) -> list[list[str]]:
+    """Feature strings per token; `marks` are the rule-based labels ("cue", "src", "con", "")."""
+    n = len(toks)
+    words = [_word(w, lang) for _, _, w in toks]
+    lows = [w.lower() for _, _, w in toks]
+    neigh: list[tuple[str, ...]] = []
+    base: list[list[str]] = []
+    for k, (f, kind, nb) in enumerate(words):
+        f = list(f)
+        if not kind and k + 1 < n:
+            pair = _pair_kind(lows[k], lows[k + 1], lang)
+            if pair:
+                f.append(f"lex={pair}")
+                lx = f"lx={pair}"
+                nb = tuple(x if "lx=" not in x else x.split("lx=")[0] + lx for x in nb)
+        if in_quote[k]:
+            f.append("inq")
+        if marks[k]:
+            f.append(f"r={marks[k]}")
+        base.append(f)
+        neigh.append(nb)
+    rel_quote = _quote_side(in_quote)
+    feats: list[list[str]] = []
+    for k in range(n):
+        f = base[k]
+        f.append(f"pos={min(k, 5)}")
+        if k == n - 1:
+            f.append("last")
+        f.append(f"qside={rel_quote[k]}")
+        for i, d in enumerate((-2, -1, 1, 2)):
+            j = k + d
+            if 0 <= j < n:
+                f.append(neigh[j][2 * i])
+                f.append(neigh[j][2 * i + 1])
+                if marks[j]:
+                    f.append(f"{d}r={marks[j]}")
+            else:
+                f.append(f"{d}pad")
+        if k:
+            f.append(f"bg={lows[k - 1]}|{lows[k]}")
+        if k + 1 < n:
+            f.append(f"bg+={lows[k]}|{lows[k + 1]}")
+        feats.append(f)
+    return feats
+
+
+def _quote_side(in_quote: list[bool]) -> list[str]:
+    """Whether a quotation lies before ('b'), after ('a'), both or neither of each token."""
+    n = len(in_quote)
+    before = [False] * n
+    seen = False
+    for k in range(n):
+        before[k] = seen
+        seen = seen or in_quote[k]
+    after = [False] * n
+    seen = False
+    for k in range(n - 1, -1, -1):
+        after[k] = seen
+        seen = seen or in_quote[k]
+    pairs = zip(before, after, strict=True)
+    return [("b" if b else "") + ("a" if a else "") or "-" for b, a in pairs]
+
+
+def marks_for(toks: list[Tok], statements: list[Statement]) -> list[str]:
+    """Per token, what the rules found there: cue over source over content."""
+    spans: list[tuple[int, int, str]] = []
+    for st in statements:
+        spans.append((st.start, st.end, "con"))
+        if st.speaker_start is not None and st.speaker_end is not None:
+            spans.append((st.speaker_start, st.speaker_end, "src"))
+        if st.cue_start is not None and st.cue_end is not None:
+            spans.append((st.cue_start, st.cue_end, "cue"))
+    rank = {"cue": 3, "src": 2, "con": 1, "": 0}
+    out = [""] * len(toks)
+    for s, e, lab in spans:
+        for k, (ts, _te, _w) in enumerate(toks):
+            if s <= ts < e and rank[lab] > rank[out[k]]:
+                out[k] = lab
+    return out
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decode(tags: list[str], toks: list[Tok], probs: list[float] | None = None) -> UnitSpans:
+    """BIO tags to character spans (an I- without a B- opens a span)."""
+    found: dict[str, list[tuple[int, int, float]]] = {lab: [] for lab in LABELS}
+    cur: str | None = None
+    a = b = 0
+    ps: list[float] = []
+
+    def close() -> None:
+        if cur is not None:
+            found[cur].append((toks[a][0], toks[b][1], sum(ps) / len(ps) if ps else 1.0))
+
+    for k, tag in enumerate(tags):
+        pre, _, lab = tag.partition("-")
+        if pre == "I" and lab == cur:
+            b = k
+            if probs is not None:
+                ps.append(probs[k])
+            continue
+        close()
+        cur, ps = None, []
+        if pre in ("B", "I"):
+            cur, a, b = lab, k, k
+            if probs is not None:
+                ps.append(probs[k])
+    close()
+    return UnitSpans(
+        cues=found["CUE"],
+        sources=[(s, e) for s, e, _ in found["SRC"]],
+        contents=[(s, e) for s, e, _ in found["CON"]],
+    )
+
+
+def tag_unit(tg: Any, feats: list[list[str]], toks: list[Tok]) -> UnitSpans:
+    """Run the tagger on one unit; cue confidence is the mean marginal of its tags."""
+    tags = tg.tag(feats)
+    probs = [tg.marginal(t, k) if t.endswith("CUE") else 1.0 for k, t in enumerate(tags)]
+    return decode(tags, toks, probs)
