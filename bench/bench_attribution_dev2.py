@@ -25,8 +25,9 @@ SETS = {
     "dev": ROOT / "tests" / "data" / "attribution",
     "dev2": ROOT / "tests" / "data" / "attribution_dev2",
 }
-_SPEC = importlib.util.spec_from_file_location("bench_attribution", Path(__file__).with_name(
-    "bench_attribution.py"))
+_SPEC = importlib.util.spec_from_file_location(
+    "bench_attribution", Path(__file__).with_name("bench_attribution.py")
+)
 assert _SPEC and _SPEC.loader
 bench: Any = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(bench)
@@ -72,8 +73,10 @@ def main() -> None:
         if not folder.exists():
             continue
         table, examples, elapsed = bench.table_for(folder, args.lang)
-        print(f"## {name} ({folder.relative_to(ROOT)})\n\n{table}\n\n{examples} examples "
-              f"in {elapsed:.2f}s\n")
+        print(
+            f"## {name} ({folder.relative_to(ROOT)})\n\n{table}\n\n{examples} examples "
+            f"in {elapsed:.2f}s\n"
+        )
         if args.errors:
             for path in sorted(folder.glob("*.jsonl")):
                 if args.lang and path.stem not in args.lang:

@@ -119,6 +119,11 @@ def main() -> None:
     ap.add_argument("--fnc1", type=Path, default=ROOT.parent / "shared" / "datasets" / "fnc1")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--cache", type=Path, default=None, help="keep the feature matrix here")
+    ap.add_argument(
+        "--select",
+        default="",
+        help="SIZE,WEIGHT,SCALE: skip the stance grid and use a choice an earlier run made",
+    )
     args = ap.parse_args()
 
     rows = load_fnc1(args.fnc1, "train")
@@ -155,7 +160,10 @@ def main() -> None:
     print(f"CV related/unrelated accuracy: {rel_acc:.4f}")
 
     results = []
-    for size in STANCE_SIZES:
+    if args.select:
+        size, w_txt, s_txt = args.select.split(",")
+        weight, scale, score, f1 = float(w_txt), float(s_txt), float("nan"), np.full(4, np.nan)
+    for size in STANCE_SIZES if not args.select else ():
         for weight in WEIGHT_GRID:
             q = np.zeros((len(y), 3))
             for tr, va in folds:
@@ -169,10 +177,11 @@ def main() -> None:
                     + f"  macro-F1={f1.mean():.3f}",
                     flush=True,
                 )
-    best = max(r[3] for r in results)
-    size, weight, scale, score, f1 = max(
-        (r for r in results if r[3] >= best - MAX_SCORE_DROP), key=lambda r: r[4][1]
-    )
+    if results:
+        best = max(r[3] for r in results)
+        size, weight, scale, score, f1 = max(
+            (r for r in results if r[3] >= best - MAX_SCORE_DROP), key=lambda r: r[4][1]
+        )
     print(
         f"chosen: {size} model, denies weight {weight}, scale {scale}: CV score {score:.2f}%, "
         f"macro-F1 {f1.mean():.3f}, denies F1 {f1[1]:.3f}"
@@ -202,9 +211,12 @@ def main() -> None:
         "cv": {
             "grouping": "story",
             "folds": 5,
-            "score": round(score, 2),
+            "score": None if np.isnan(score) else round(score, 2),
             "related_accuracy": round(rel_acc, 4),
-            "f1": {lab: round(float(v), 3) for lab, v in zip(LABELS, f1, strict=False)},
+            "f1": {
+                lab: None if np.isnan(v) else round(float(v), 3)
+                for lab, v in zip(LABELS, f1, strict=False)
+            },
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -78,6 +78,10 @@ class Lang:
     source_end_re: re.Pattern[str] | None = None
     suffix_pronouns: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
+    zero_subject: bool = False  # pro-drop: a sentence-initial cue reuses the last speaker
+    clitic_re: re.Pattern[str] | None = None  # subject pronoun inside the cue ("a-t-il")
+    gap_tail_re: re.Pattern[str] | None = None  # vso: what follows the "…" of a gapped cue
+    gap_head_re: re.Pattern[str] | None = None  # vso: what precedes it
 
 
 @dataclass
@@ -136,6 +140,26 @@ def _compile(forms: list[str], spaces: bool, suffix: bool = False) -> re.Pattern
     return re.compile(pattern, re.I) if pattern else None
 
 
+def _glued(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The pattern without its leading word-boundary lookbehind: it may follow a glued
+    prefix ("وفقا لبيانات": the intro "بيانات" starts right after "ل")."""
+    if pattern is None:
+        return None
+    return re.compile(pattern.pattern.replace(r"(?<!\w)", ""), pattern.flags)
+
+
+def _gap_parts(att: dict[str, Any], spaces: bool, part: int) -> re.Pattern[str] | None:
+    """The words before (part 0) or after (part -1) the gap of gapped cues
+    ("رفض … التعليق" -> "رفض" / "التعليق")."""
+    parts = [
+        f.split("…")[part].strip()
+        for key in ("assert", "deny", "hedge")
+        for f in att.get(key, [])
+        if "…" in f
+    ]
+    return _compile(parts, spaces)
+
+
 def _lower_set(items: list[str]) -> frozenset[str]:
     return frozenset(i.lower() for i in items)
 
@@ -180,7 +204,7 @@ def compiled(code: str | None) -> Lang:
         cue_re=cue_re,
         compl_re=_compile(att.get("complementizers", []), spaces),
         claim_re=_compile(claims, spaces),
-        source_intro_re=_compile(att.get("source_intro", []), spaces),
+        source_intro_re=_glued(_compile(att.get("source_intro", []), spaces)),
         role_re=_compile(att.get("role_words", []), spaces, bool(meta.get("role_suffixes", False))),
         anonymous_re=_compile(att.get("anonymous", []), spaces),
         honorific_re=_compile(att.get("honorifics", []), spaces),
@@ -188,7 +212,7 @@ def compiled(code: str | None) -> Lang:
         strip_lead_re=re.compile(rf"^\s*(?:(?:{strip_body})\s*,?\s*)+", re.I)
         if strip_body
         else None,
-        lexicon=compile_lexicon(att, spaces),
+        lexicon=compile_lexicon(att, spaces and not suffix),  # ko: "사실이 아니" + 다
         pronouns=_lower_set(att.get("pronouns", [])),
         person_pronouns=_lower_set(att.get("person_pronouns", att.get("pronouns", []))),
         anaphor_dets=_lower_set(att.get("anaphor_determiners", [])),
@@ -210,6 +234,10 @@ def compiled(code: str | None) -> Lang:
         blocked_re=_compile(att.get("blocked", []), spaces),
         source_end_re=_compile(att.get("source_end", []), False),
         suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
+        zero_subject=bool(att.get("zero_subject", False)),
+        clitic_re=re.compile(att["clitic_subject"], re.I) if att.get("clitic_subject") else None,
+        gap_tail_re=_gap_parts(att, spaces, -1),
+        gap_head_re=_gap_parts(att, spaces, 0),
         not_after_re=(
             re.compile(rf"(?<!\w)(?:{'|'.join(att['not_after'])})\s+$", re.I)
             if att.get("not_after")
@@ -492,6 +520,18 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             continue
         if (
             ckind == "verb"
+            and not lang.spaces
+            and lang.claim_re is not None
+            and lang.claim_re.fullmatch(text[cs:ce])
+            and text[max(start, cs - 2) : cs].endswith(tuple(lang.determiners) or ("\0",))
+        ):
+            continue  # "这些报道是假新闻": the cue form used as a noun
+        if ckind == "according" and lang.compl_re is not None:
+            cm = lang.compl_re.match(text, cs)
+            if cm and cm.end() > ce:
+                continue  # "selon lesquelles", "secondo cui": a complementizer, not a source
+        if (
+            ckind == "verb"
             and lang.not_after_re
             and lang.not_after_re.search(text, max(start, cs - 12), cs)
         ):
@@ -561,6 +601,10 @@ def _analyse_unit(
             st = _verb(text, cues, i, start, prev_end, content_end, end, lang, quotes, out)
         if st is None:
             continue
+        if cue.kind == "according" and st.start > cue.end:
+            for other in cues[i + 1 :]:
+                if cue.end <= other.start < st.start:
+                    other.used = True  # "据新华社报道": 报道 belongs to the source
         if is_head and st.kind in ("direct", "indirect"):
             st.kind = "headline"
         out.append(st)
@@ -653,7 +697,7 @@ def _speaker_extra(speaker: Speaker | None) -> dict[str, Any]:
     return extra
 
 
-TRIM_CHARS = " \t\n,;:—–-"
+TRIM_CHARS = " \t\n,;:—–-،，、"
 
 
 def _last_match(pattern: re.Pattern[str], text: str, a: int, b: int) -> re.Match[str] | None:
@@ -715,6 +759,9 @@ def _verb(
         # "ujarnya": the speaker is the pronoun glued to the cue
         cue.end -= len(suffix)
         subject: Speaker | str | None = _analyse_np(text, cue.end, cue.end + len(suffix), lang)
+    elif lang.clitic_re and (clitic := lang.clitic_re.search(text, cue.start, cue.end)):
+        # "« … », a-t-il martelé": the subject pronoun sits inside the cue
+        subject = _analyse_np(text, clitic.start(1), clitic.end(1), lang)
     else:
         subject_end = cue.start
         for other in cues[:i]:
@@ -744,7 +791,8 @@ def _verb(
     else:
         inv = None
         if may_invert and not coordinated:
-            inv = _inverted_speaker(text, cue.end, c_end, lang)
+            inner = _gap_speaker(text, cue, lang)
+            inv = (inner, cue.end) if inner else _inverted_speaker(text, cue.end, c_end, lang)
         if inv is not None:
             speaker, inverted = inv
         elif done and (coordinated or _only_space_or_comma(text, region_start, cue.start)):
@@ -763,6 +811,24 @@ def _verb(
             _only_space_or_comma(text, region_start, cue.start) and region_start > u_start
         ):
             speaker = _sentence_subject(text, u_start, max(region_start, u_start + 1), lang)
+        elif (
+            lang.zero_subject
+            and u_start > 0
+            and _only_space_or_comma(text, u_start, cue.start)
+            and (after0 := _content_after(text, cue.end, c_end, lang, quotes)) is not None
+            and after0[2] == "strong"
+        ):
+            # pro-drop: "Añadió que …", "وأضاف أن …" — the speaker of the text so far
+            st0 = _statement(
+                text, cue, "indirect", after0[:2], (u_start, u_end), None, lang, ""
+            )
+            if st0 is not None:
+                st0.kind = "direct" if _is_direct(text, st0.start, st0.end, quotes) else st0.kind
+                if st0.kind == "direct":
+                    st0.start, st0.end = _strip_quote_marks(text, st0.start, st0.end, quotes)
+                    st0.content = text[st0.start : st0.end]
+                st0.extra.update({"pronoun": True, "person": True, "zero_subject": True})
+            return st0
     if speaker is None:
         return None
     # content: after the cue, or before the speaker
@@ -797,6 +863,21 @@ def _verb(
     if kind == "direct":
         cs, ce = _strip_quote_marks(text, cs, ce, quotes)
     return _statement(text, cue, kind, (cs, ce), (u_start, u_end), speaker, lang, context)
+
+
+def _gap_speaker(text: str, cue: Cue, lang: Lang) -> Speaker | None:
+    """vso: the speaker inside a gapped cue ("رفض المتحدث باسم الشرطة التعليق")."""
+    if lang.order != "vso" or lang.gap_tail_re is None or lang.gap_head_re is None:
+        return None
+    first = lang.gap_head_re.match(text, cue.start, cue.end)
+    if first is None:
+        return None
+    a = first.end()
+    tail = _last_match(lang.gap_tail_re, text, a + 1, cue.end)
+    if tail is None or tail.end() != cue.end or tail.start() <= a + 1:
+        return None
+    inv = _inverted_speaker(text, a, tail.start(), lang)
+    return inv[0] if inv else None
 
 
 def _cue_middle(text: str, cue: Cue) -> tuple[int, int] | None:
@@ -1050,7 +1131,7 @@ def _role_text(text: str, sp: Speaker, lang: Lang) -> str | None:
 def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, int] | None:
     """'..., said the official' / '— заявил Песков': speaker right after the cue."""
     m = re.match(r"[ \t]*(?:-t-|-)?", text[a:b])
-    s = a + (m.end() if m else 0)
+    s = _skip_pp(text, a + (m.end() if m else 0), b, lang)
     if s >= b or text[s] in '“"«„「『:：':
         return None
     e = s
@@ -1065,6 +1146,8 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
             break
         if count and lw in lang.np_stops:
             break
+        if count and lang.claim_re is not None and lang.claim_re.fullmatch(lw):
+            break  # "ونفى النادي الاتهامات": the object of the cue, not the speaker
         if lang.compl_re and lang.compl_re.fullmatch(lw):
             break
         if (
@@ -1114,6 +1197,28 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
     return sp, after
 
 
+def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
+    """'escribió en X la senadora …', 'написала в своем канале депутат …': skip a short
+    prepositional phrase between an inverted cue and its speaker (up to a determiner or role)."""
+    toks = list(TOKEN.finditer(text, s, b))[:7]
+    if not toks or not lang.spaces:
+        return s
+    if not re.search(r"[,،，”»\"’—–]\s*\S+(?:\s+\S+){0,3}\s*$", text[max(0, s - 60) : s]):
+        return s  # only after the content ("«…», escribió en X …"), not "Asked about the …"
+    w0 = toks[0].group(0).lower()
+    if w0 not in lang.prepositions or w0 in lang.determiners:
+        return s
+    for t in toks[1:]:
+        w = t.group(0)
+        if not w[0].isalnum() and w not in "«»\"“”":
+            break
+        if w.lower() in lang.np_stops and w.lower() not in lang.prepositions:
+            break
+        if w.lower() in lang.determiners or (lang.role_re and lang.role_re.fullmatch(w)):
+            return t.start()
+    return s
+
+
 def _head_ok(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> bool:
     """An inverted speaker must look like one: a name, pronoun, role or determiner."""
     if sp.name or sp.pronoun or sp.anonymous:
@@ -1121,6 +1226,9 @@ def _head_ok(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> bool:
     first = TOKEN.match(text, s)
     w = first.group(0) if first else ""
     if w.lower() in lang.determiners:
+        return True
+    elided = re.match(r"\w+['’]", w)  # "l'Agence", "l’amministratore"
+    if elided and elided.group(0).lower() in lang.determiners:
         return True
     return bool(lang.role_re and lang.role_re.match(text, s))
 
@@ -1213,7 +1321,7 @@ def _content_before(
     # the content must be separated from the speaker: comma, quote close or dash
     last = text[e - 1] if e > 0 else ""
     is_quote = any(qe == e - 1 for _, qe in quotes.within(s, e + 1)) or last in '”"»’」』'
-    sep = is_quote or any(c in raw for c in ",，、—–-")
+    sep = is_quote or any(c in raw for c in ",，、—–-" + lang.comma_chars)
     if not sep:
         return None
     if lang.compl_re is not None and not is_quote:
@@ -1306,7 +1414,8 @@ def _topic_at(text: str, pos: int, limit: int, lang: Lang) -> tuple[int, int] | 
 def _sov_speaker_start(text: str, cs: int, sp_end: int, quotes: Quotes, lang: Lang) -> int:
     start = cs
     for _qs, qe in quotes.within(cs, sp_end):
-        start = max(start, qe + 1)
+        if qe + 1 < sp_end:  # a quote right before the marker is part of the name: 「緑の森」は
+            start = max(start, qe + 1)
     for k in range(sp_end - 1, start - 1, -1):
         if text[k] in ",，、":
             start = k + 1
@@ -1395,7 +1504,10 @@ def _according(
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
     before = _trim(text, region_start, cue.start)
-    content = before if before[1] - before[0] > 3 else (src[1], min(content_end, u_end))
+    after_src = src[1]
+    if lang.source_end_re is not None and (tail := lang.source_end_re.match(text, after_src)):
+        after_src = tail.end()  # "据新华社报道，…": the content starts after 报道
+    content = before if before[1] - before[0] > 3 else (after_src, min(content_end, u_end))
     return _statement(text, cue, "according_to", content, (u_start, u_end), speaker, lang)
 
 
@@ -1600,7 +1712,7 @@ def _headline_colon(
     """
     m = re.match(r"\s*([^:：\n]{1,60}?)\s*([:：])\s*(.+)$", text[start:end], re.S)
     if not m:
-        return None
+        return _headline_bare(text, start, end, lang, quotes) if is_head else None
     s, e = start + m.start(1), start + m.end(1)
     if lang.spaces and len(text[s:e].split()) > 5:
         return None
@@ -1618,6 +1730,30 @@ def _headline_colon(
         text, colon, "headline" if is_head else "direct", (cs, ce), (start, end), speaker, lang
     )
     if st is not None and is_head:
+        st.cue = None
+    return st
+
+
+def _headline_bare(
+    text: str, start: int, end: int, lang: Lang, quotes: Quotes
+) -> Statement | None:
+    """'윤 장관 “연내 유류세 인상 없다”', '小林財務相「年内の増税はない」': a short speaker
+    phrase right before a quotation that closes the headline, with no colon or verb."""
+    inside = quotes.within(start, end + 1)
+    if not inside:
+        return None
+    qs, qe = inside[0]
+    if text[qe + 1 : end].strip(" .!?。！？\n"):
+        return None
+    s, e = _trim(text, start, qs)
+    if e <= s or any(ch.isdigit() for ch in text[s:e]):
+        return None
+    if (lang.spaces and len(text[s:e].split()) > 4) or (not lang.spaces and e - s > 15):
+        return None
+    speaker = _analyse_np(text, s, e, lang)
+    mark = Cue(qs, qs, "assert", "verb")
+    st = _statement(text, mark, "headline", (qs + 1, qe), (start, end), speaker, lang)
+    if st is not None:
         st.cue = None
     return st
 

@@ -45,7 +45,12 @@ def compile_lexicon(data: dict, spaces: bool = True) -> StanceLexicon:
         verb = "|".join(sorted((v.replace(" ", r"\s+") for v in verbs), key=len, reverse=True))
         gap = data.get("negation_gap", 3)
         if spaces:
-            pattern = rf"(?:(?<!\w)|(?<=n))(?:{neg})(?!\w)(?:\s+\S+){{0,{gap}}}?\s+(?:{verb})\w*"
+            # an elided negation glues to the next word, which counts towards the gap:
+            # "n'a été vendu", "n’ont jamais livré"
+            pattern = (
+                rf"(?:(?<!\w)|(?<=n))(?:{neg})(?:(?<=['’])\w+)?(?!\w)"
+                rf"(?:\s+\S+){{0,{gap}}}?\s+(?:{verb})\w*"
+            )
         else:
             pattern = rf"(?:{neg}).{{0,{gap * 2}}}?(?:{verb})"
         negated = re.compile(pattern, re.I)
