@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import lzma
 import random
 import tempfile
 import time
@@ -173,8 +174,13 @@ def main() -> None:
                         )
         la.set_model_path(None)
         return
-    train(sequences(articles), Path(args.out))
-    size = Path(args.out).stat().st_size
+    out = Path(args.out)
+    raw = out.with_suffix("") if out.suffix == ".xz" else out
+    train(sequences(articles), raw)
+    if out != raw:
+        out.write_bytes(lzma.compress(raw.read_bytes(), preset=9))
+        raw.unlink()
+    size = out.stat().st_size
     print(f"wrote {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f}s")
 
 

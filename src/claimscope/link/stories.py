@@ -124,18 +124,73 @@ def _calendar_words(language: str) -> frozenset[str]:
 
 
 def name_key(name: str) -> str:
-    """A script- and inflection-tolerant key: "Kestria", "Kestrian", "Кестрии" -> "kestr".
+    """A script- and inflection-tolerant key: "Kestria", "Кестрии", "凯斯特里亚" -> "KSTR".
 
-    Five letters of the transliteration: long enough to tell names apart in one
-    story, short enough to absorb inflections and demonyms.
+    The first four consonant classes of the entity resolver's phonetic skeleton
+    (`entities.phonetic_keys`): the same sound written in any script meets, and
+    inflections and demonyms ("Kestrian", "кестрийских") keep the stem. Empty when
+    the skeleton is too short to tell names apart.
     """
-    from anyascii import anyascii
+    from claimscope.link.entities import phonetic_keys
 
     text = re.sub(r"['’]s$", "", unicodedata.normalize("NFC", name))
-    text = anyascii(text).lower()
-    text = re.sub(r"[^a-z]", "", text).replace("y", "i")
-    text = re.sub(r"(.)\1+", r"\1", text)
-    return text[:5]
+    keys = phonetic_keys(text)
+    key = keys[0][:4] if keys else ""
+    return key if len(key) >= 3 else ""
+
+
+# Characters Chinese uses to transliterate foreign names (Kestria = 凯斯特里亚): a run of
+# three or more is almost always a name.
+_ZH_TRANSLIT = set(
+    "阿埃艾爱安奥巴拜班邦贝本比彼毕宾波伯博布采查达戴丹道德迪蒂丁东杜敦多厄恩尔法范菲费芬弗福伏"
+    "盖甘戈格贡古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾里利莉林"
+    "琳留柳卢鲁路伦罗洛马玛迈麦曼梅门蒙米密莫姆穆纳娜乃南内尼涅宁纽努诺欧帕潘佩彭皮珀普齐奇恰"
+    "乔切钦琼丘萨塞桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐特滕提图托瓦万威维温沃乌武西希锡夏"
+    "谢辛休雅亚延扬耶伊因英尤扎泽詹兹佐"
+)
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ffー・]{3,}")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{2,}")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u06ff]{3,}")
+_KO_PARTICLES = re.compile(
+    r"(?:에서는|에서|으로|로는|에게|까지|부터|와의|과의|측은|측이|측|은|는|이|가|을|를|의|에|와|과|도|로|만)$"
+)
+_AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل)(?=\w{3,})")
+
+
+def _uncased_names(text: str, language: str) -> list[str]:
+    """Name-like words in scripts without capitals: katakana runs, Hangul words, Arabic
+    words rare in the language, runs of Chinese transliteration characters."""
+    words: list[str] = []
+    words += [m.group(0).replace("・", "") for m in _KATAKANA_RUN.finditer(text)]
+    if language == "ko" or re.search(r"[\uac00-\ud7af]", text):
+        for m in _HANGUL_WORD.finditer(text):
+            stem = _KO_PARTICLES.sub("", m.group(0))
+            if len(stem) >= 3:
+                words.append(stem)
+    if language == "ar" or re.search(r"[\u0621-\u064a]", text):
+        for m in _ARABIC_WORD.finditer(text):
+            stem = _AR_PREFIX.sub("", m.group(0))
+            if _rare(stem, "ar"):
+                words.append(stem)
+    run: list[str] = []
+    for ch in text + " ":
+        if ch in _ZH_TRANSLIT:
+            run.append(ch)
+            continue
+        if len(run) >= 3:
+            words.append("".join(run))
+        run = []
+    return words
+
+
+@cache
+def _rare(word: str, language: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, language) < 3.0
+    except Exception:  # no word list for the language
+        return True
 
 
 def mentions(text: str, language: str | None) -> list[str]:
@@ -183,9 +238,12 @@ def mentions(text: str, language: str | None) -> list[str]:
         if word[:1].isupper() and len(word) > 2 and lowered[i] not in calendar:
             before = text[max(0, start - 3) : start]
             sentence_start = start == 0 or bool(re.search(r"[.!?\n:\"“«]\s*$", before))
-            if _looks_like_name(lowered[i], language, sentence_start):
-                found.append(f"name:{name_key(word)}")
+            if _looks_like_name(lowered[i], language, sentence_start) and (key := name_key(word)):
+                found.append(f"name:{key}")
         i += 1
+    for word in _uncased_names(text, language):
+        if key := name_key(word):
+            found.append(f"name:{key}")
     return found
 
 
