@@ -61,9 +61,11 @@ _PRONOUN_START = re.compile(
     re.I,
 )
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
-import os
-_NO_ACTORS = bool(os.environ.get('NOACT'))
 SIZE_PRIOR = 0.004  # similarity bonus per log2(members): ties go to the established claim
+# An actor key counts for conflicts only when this many statements of its story name it
+# (and this share): one-off capitalised words (an air base, a newspaper) are not actors.
+ACTOR_MIN_COUNT = 3
+ACTOR_MIN_SHARE = 0.1
 
 
 # --- stance neutralisation and the proposition text ------------------------------------------
@@ -397,7 +399,7 @@ class _Story:
         if mask:  # one concept set inside the other (a claim without concepts takes any)
             allowed = ((core & ~mask) == 0) | ((mask & ~core) == 0)
         subject = sig.subject
-        if subject and not _NO_ACTORS:
+        if subject:
             bit = _bit(subject)
             own = _actor_mask(sig.actors)
             other = self.subject_bit[:k]
@@ -500,6 +502,31 @@ def _same_text(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def _established_actors(
+    index: ClaimIndex, statements: list[dict[str, Any]], sigs: dict[int, Signature]
+) -> dict[int, Signature]:
+    """Signatures keeping only the actors that recur in their story (this batch + its claims)."""
+    counts: dict[int | None, Counter[str]] = {}
+    sizes: Counter[int | None] = Counter()
+    for st in statements:
+        story_id = st.get("story_id")
+        if story_id not in counts:
+            counts[story_id] = Counter()
+            for claim in index.story(story_id).claims:
+                counts[story_id].update(claim.actors)
+                sizes[story_id] += claim.n
+        counts[story_id].update(set(sigs[st["id"]].actors))
+        sizes[story_id] += 1
+    out = {}
+    for st in statements:
+        story_id = st.get("story_id")
+        need = max(ACTOR_MIN_COUNT, ACTOR_MIN_SHARE * sizes[story_id])
+        sig = sigs[st["id"]]
+        kept = tuple(a for a in sig.actors if counts[story_id][a] >= need)
+        out[st["id"]] = Signature(sig.concepts, kept)
+    return out
+
+
 def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]]) -> int:
     """Give each statement (rows of statements_with_article) a claim; caller commits."""
     if not statements:
@@ -519,6 +546,7 @@ def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]])
         conn, embedder, "statement", [(str(i), p or " ") for i, p in props.items()]
     )
     index = ClaimIndex(conn, embedder)
+    sigs = _established_actors(index, statements, sigs)
     # statements that say what they are about first; nested ones after their parent;
     # the most frequent language first (claims form where most statements are)
     frequency = Counter(s.get("language") for s in statements)
