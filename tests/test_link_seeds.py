@@ -76,7 +76,6 @@ def test_peskov_is_one_entity_in_pt_and_en(seeds):
     assert pt[0]["entity_id"] is not None and pt[0]["entity_id"] == en[0]["entity_id"]
 
 
-@NEEDS_ATTRIBUTION
 def test_un_denial_in_en_and_vi_is_one_claim(seeds):
     en = _statements(seeds, "002", "not sent troops")
     vi = [r for r in _statements(seeds, "003") if r["stance"] == "deny"]
@@ -84,7 +83,6 @@ def test_un_denial_in_en_and_vi_is_one_claim(seeds):
     assert en[0]["claim_id"] in {r["claim_id"] for r in vi}
 
 
-@NEEDS_ATTRIBUTION
 def test_one_claim_for_troops_and_one_for_arms_across_languages(seeds):
     troops = {
         "pt": _statements(seeds, "000", "Coreia do Norte", "soldados"),

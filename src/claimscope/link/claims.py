@@ -387,6 +387,12 @@ class _Story:
         self.subject_bit[row] = _bit(subject) if subject else -1
         self.size[row] = claim.n
 
+    def refresh_claim(self, claim: Claim) -> None:
+        """Refresh `claim`'s row if this story holds it."""
+        for row, held in enumerate(self.claims):
+            if held is claim:
+                self.refresh(row)
+
     def choose(self, vector: np.ndarray, sig: Signature) -> tuple[int | None, float]:
         """Row of the best allowed claim (compatible concepts, no actor conflict), and its score."""
         k = len(self.claims)
@@ -423,6 +429,8 @@ class ClaimIndex:
         self.conn = conn
         self.embedder = embedder
         self.stories: dict[int | None, _Story] = {}
+        self.by_key: dict[int, set[tuple[int | None, int]]] | None = None  # built on demand
+        self.shared: set[int] = set()  # claims joined from another story in this run
         self.next_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM claims").fetchone()[0])
 
     def story(self, story_id: int | None) -> _Story:
@@ -461,13 +469,21 @@ class ClaimIndex:
         if row is None:
             row, score = story.choose(vector, sig)
         if row is None:
+            found = self._across_stories(story_id, vector, sig)
+            if found is not None:  # the claim becomes a candidate in this story too
+                row = story.add(found)
+                self.shared.add(found.id)
+        if row is None:
             self.next_id += 1
             claim = Claim(
                 id=self.next_id, story_id=story_id,
                 centroid=np.zeros(self.embedder.dim, dtype=np.float32),
             )  # fmt: skip
             row = story.add(claim)
+            if self.by_key is not None:
+                self.by_key.setdefault(0, set()).add((story_id, claim.id))
         claim = story.claims[row]
+        before = claim.core_mask()
         claim.centroid = claim.centroid + vector
         claim.n += 1
         if sig.concepts:
@@ -478,13 +494,72 @@ class ClaimIndex:
             claim.subjects[sig.subject] += 1
         claim.dirty = True
         story.refresh(row)
+        if claim.id in self.shared:  # also a candidate in other stories' arrays
+            for other in self.stories.values():
+                if other is not story:
+                    other.refresh_claim(claim)
+        if self.by_key is not None and claim.core_mask() != before:
+            self.by_key.setdefault(before, set()).discard((claim.story_id, claim.id))
+            self.by_key.setdefault(claim.core_mask(), set()).add((claim.story_id, claim.id))
         return claim.id, score
+
+    def _across_stories(
+        self, story_id: int | None, vector: np.ndarray, sig: Signature
+    ) -> Claim | None:
+        """A claim of another story with the same concepts and the same two or more countries.
+
+        Only country keys (gazetteer, any script) count here: phonetic name keys are too loose
+        to link stories' claims. Used when a statement would otherwise start a new claim.
+        """
+        countries = {a for a in sig.actors if a.startswith("country:")}
+        if not sig.concepts or len(countries) < 2:
+            return None
+        if self.by_key is None:
+            self._build_key_index()
+        assert self.by_key is not None
+        best: tuple[float, Claim] | None = None
+        for other_story, claim_id in self.by_key.get(sig.mask, set()):
+            if other_story == story_id:
+                continue
+            story = self.story(other_story)
+            row = next(i for i, c in enumerate(story.claims) if c.id == claim_id)
+            claim = story.claims[row]
+            theirs = {a for a, k in claim.actors.items() if a.startswith("country:") and k >= 2}
+            if len(countries & theirs) < 2:
+                continue
+            subject = claim.subject()
+            if (
+                sig.subject and subject and sig.subject != subject
+                and sig.subject not in claim.actors and subject not in sig.actors
+            ):  # fmt: skip
+                continue
+            sim = float(story.sums[row] @ vector) / float(story.norms[row])
+            if best is None or sim > best[0]:
+                best = (sim, claim)
+        return best[1] if best else None
+
+    def _build_key_index(self) -> None:
+        """Core concept mask -> (story, claim) for every claim, stored or in memory."""
+        self.by_key = {}
+        loaded = set(self.stories)
+        for claim_id, story_id, raw in self.conn.execute("SELECT id, story_id, data FROM claims"):
+            if story_id in loaded:
+                continue
+            data = json.loads(raw or "{}")
+            claim = Claim(
+                id=claim_id, story_id=story_id, centroid=np.zeros(1),
+                concepts=Counter(data.get("concepts", {})), keyed=int(data.get("keyed", 0)),
+            )  # fmt: skip
+            self.by_key.setdefault(claim.core_mask(), set()).add((story_id, claim_id))
+        for story in self.stories.values():
+            for claim in story.claims:
+                self.by_key.setdefault(claim.core_mask(), set()).add((claim.story_id, claim.id))
 
     def flush(self) -> list[int]:
         changed = []
         for story in self.stories.values():
             for claim in story.claims:
-                if not claim.dirty:
+                if not claim.dirty or claim.id in changed:
                     continue
                 self.conn.execute(
                     "INSERT INTO claims (id, story_id, data) VALUES (?,?,?) ON CONFLICT(id)"
@@ -554,6 +629,7 @@ def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]])
         statements,
         key=lambda s: (
             s.get("parent_idx") is not None, not sigs[s["id"]].concepts,
+            sum(a.startswith("country:") for a in sigs[s["id"]].actors) < 2,
             -frequency[s.get("language")], s.get("published") or "9999", s["id"],
         ),
     )  # fmt: skip

