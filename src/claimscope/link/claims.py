@@ -281,6 +281,7 @@ class Signature:
 
     concepts: frozenset[str]
     actors: tuple[str, ...]
+    initial: bool = False  # the subject opens the content ("Orvania supplies ...")
 
     @property
     def mask(self) -> int:
@@ -299,7 +300,9 @@ def signature(statement: dict[str, Any], text: str) -> Signature:
     content = neutralise(statement.get("content") or "", language)
     found = concepts_in(content, language) or concepts_in(text, language)
     # actors only from the content: a borrowed sentence names the speaker, not the actor
-    return Signature(key_concepts(found), tuple(actors_in(content, language)))
+    actors = actors_in(content, language)
+    opening = actors_in(" ".join(content.split()[:2]), language) if actors else []
+    return Signature(key_concepts(found), tuple(actors), bool(opening) and opening[0] == actors[0])
 
 
 def _bit(key: str) -> int:
@@ -597,8 +600,11 @@ def _established_actors(
         story_id = st.get("story_id")
         need = max(ACTOR_MIN_COUNT, ACTOR_MIN_SHARE * sizes[story_id])
         sig = sigs[st["id"]]
-        kept = tuple(a for a in sig.actors if counts[story_id][a] >= need)
-        out[st["id"]] = Signature(sig.concepts, kept)
+        kept = tuple(
+            a for i, a in enumerate(sig.actors)
+            if counts[story_id][a] >= need or (i == 0 and sig.initial)
+        )  # fmt: skip
+        out[st["id"]] = Signature(sig.concepts, kept, sig.initial)
     return out
 
 

