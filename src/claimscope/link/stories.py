@@ -37,9 +37,12 @@ LEAD_CHARS = 700
 Z_JOIN = 3.0  # combined score needed to join (relative similarity + entities - time)
 ENTITY_WEIGHT = 2.0  # times the idf-weighted share of the article's names the story has
 LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
+MAX_GAP_PENALTY = 3.0  # ...at most, when the article shares FOLLOW_UP_OVERLAP of its names
+FOLLOW_UP_OVERLAP = 0.5
+DORMANT_DAYS = 180  # the cap is for resurfacing stories, not look-alikes months later
 LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
 LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
-LANGUAGE_WARMUP = 5.0  # articles (all languages) before centring is at full strength
+LANGUAGE_WARMUP = 3.0  # articles (all languages) before centring is at full strength
 BACKGROUND_PRIOR = (0.0, 0.1)  # centred similarity of unrelated articles (mean, sd)
 BACKGROUND_WEIGHT = 30.0  # the prior counts as this many background similarities
 STATE_KEY = "stories:calibration"
@@ -503,13 +506,18 @@ class StoryIndex:
         count = max(len(self.stories), 1)
         idf = {k: math.log(1 + count / (1 + self.entity_df.get(k, 0))) for k in entities}
         for j, story in enumerate(stories):
-            combined[j] += ENTITY_WEIGHT * self._overlap(entities, story, idf)
+            overlap = self._overlap(entities, story, idf)
+            combined[j] += ENTITY_WEIGHT * overlap
             if day is not None and story.episodes:
                 gap = min(
                     max(0, start - day, day - end) for start, end, _count in story.episodes
                 )
                 if gap > WINDOW_DAYS:
-                    combined[j] -= LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS)
+                    penalty = LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS)
+                    if gap >= DORMANT_DAYS and overlap >= FOLLOW_UP_OVERLAP:
+                        # a dormant story resurfacing, naming the same actors
+                        penalty = min(penalty, MAX_GAP_PENALTY)
+                    combined[j] -= penalty
         return combined, sims
 
     # -- assignment ---------------------------------------------------------------------------
