@@ -425,6 +425,8 @@ def _learned_unit(
             for st in agree:
                 if st.speaker_start is None and src is not None:
                     _set_speaker(st, text, src, lang)
+                elif src is not None and _override_speaker(st, src, spans):
+                    _set_speaker(st, text, src, lang)
             continue
         if prob < learned_attribution.CUE_MIN_PROB:
             continue
@@ -456,6 +458,22 @@ def _learned_unit(
         if inside:
             st.parent = min(inside, key=lambda k: found[k].end - found[k].start)
     return out
+
+
+def _override_speaker(
+    st: Statement, src: tuple[int, int], spans: learned_attribution.UnitSpans
+) -> bool:
+    """Whether the tagger's confident source should replace a rule statement's speaker."""
+    limit = learned_attribution.SRC_OVERRIDE_PROB
+    if limit > 1.0 or st.speaker_start is None or st.speaker_end is None:
+        return False
+    if (st.speaker_start, st.speaker_end) == src or not spans.source_probs:
+        return False
+    if learned_attribution.SRC_OVERRIDE_OVERLAPPING and not (
+        st.speaker_start < src[1] and src[0] < st.speaker_end
+    ):
+        return False
+    return spans.source_probs[spans.sources.index(src)] >= limit
 
 
 def _set_speaker(st: Statement, text: str, src: tuple[int, int], lang: Lang) -> None:

