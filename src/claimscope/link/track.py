@@ -45,8 +45,13 @@ def _language(text: str) -> str | None:
 def _calibration(conn: Any, embedder: Embedder) -> Calibration:
     import json
 
-    row = conn.execute("SELECT value FROM link_state WHERE key = 'claims:calibration'").fetchone()
-    return Calibration(embedder, json.loads(row[0]) if row else None)
+    # Unrelated-pair statistics learnt while linking; claims keep none of their own, so the
+    # story step's (same embedder, same kind of text) stands in.
+    for key in ("claims:calibration", "stories:calibration"):
+        row = conn.execute("SELECT value FROM link_state WHERE key = ?", (key,)).fetchone()
+        if row:
+            return Calibration(embedder, json.loads(row[0]))
+    return Calibration(embedder, None)
 
 
 def find_claims(store: Any, text: str, embedder: Embedder, limit: int = 5) -> list[dict[str, Any]]:
