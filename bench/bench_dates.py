@@ -201,7 +201,7 @@ def run(repeat: int) -> str:
         "",
         "Both sets were written by the author of the patterns, so they guard against",
         "regressions rather than estimate accuracy on real news. Known gaps: ordinal or",
-        "spelled-out days (\"the 10th\", \"十日\"), ranges, \"N days ago\", Hijri dates,",
+        'spelled-out days ("the 10th", "十日"), ranges, "N days ago", Hijri dates,',
         "and dates that belong to an event rather than the statement when no reporting",
         "verb sits nearer to another date.",
     ]

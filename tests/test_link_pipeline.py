@@ -108,7 +108,7 @@ def test_new_articles_join_existing_stories_incrementally(tmp_path):
         assert after["v2"] == before["v1"]
         assert cs.store.count("stories") == 2
         # nothing new: linking again changes nothing and does no work
-        assert link_store(cs.store) == {"dates": 0, "entities": 0, "stories": 0, "copies": 0,
+        assert link_store(cs.store) == {"dates": 0, "entities": 0, "stories": 0, "copies": 0, "undated": 0,
                                         "claims": 0}  # fmt: skip
         assert _stories(cs) == after
 

@@ -12,10 +12,6 @@ import pytest
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds absent")
-NEEDS_ATTRIBUTION = pytest.mark.xfail(
-    strict=False,
-    reason="depends on attribution/dates/entity resolution of the seeds (other helpers' work)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +64,6 @@ def test_002_and_003_are_one_report_translated(seeds):
     assert {rows[a]["relation"], rows[b]["relation"]} == {"original", "translation"}
 
 
-@NEEDS_ATTRIBUTION
 def test_peskov_is_one_entity_in_pt_and_en(seeds):
     pt = [r for r in _statements(seeds, "000") if "Peskov" in (r["speaker"] or "")]
     en = [r for r in _statements(seeds, "001") if "Peskov" in (r["speaker"] or "")]
@@ -102,9 +97,15 @@ def test_one_claim_for_troops_and_one_for_arms_across_languages(seeds):
     assert not troop_claims & arms_claims
 
 
-@NEEDS_ATTRIBUTION
 def test_statements_are_dated(seeds):
     peskov = [r for r in _statements(seeds, "001") if "Peskov" in (r["speaker"] or "")]
     assert peskov and peskov[0]["date"] == "2024-10-10"
     un = _statements(seeds, "002", "not sent troops")
     assert un and un[0]["date"] == "2024-10-21"
+    # 000 and 003 carry no publication date: their story and copies date them
+    pt = [r for r in _statements(seeds, "000") if "Peskov" in (r["speaker"] or "")]
+    assert pt and pt[0]["date"] == "2024-10-10" and pt[0]["date_source"].endswith("estimated")
+    vi = [r for r in _statements(seeds, "003") if r["stance"] == "deny"]
+    assert "2024-10-21" in {r["date"] for r in vi}
+    undated = seeds.store.conn.execute("SELECT COUNT(*) FROM statements WHERE date IS NULL")
+    assert undated.fetchone()[0] == 0

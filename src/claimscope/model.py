@@ -79,7 +79,7 @@ class Statement:
     parent: int | None = None  # index of the statement that reports this one
     language: str | None = None
     date: str | None = None  # filled by linking
-    date_source: str | None = None  # "text" | "published"
+    date_source: str | None = None  # text, text-approx, published; "-estimated": no pub date
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

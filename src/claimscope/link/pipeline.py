@@ -9,7 +9,10 @@ running again is a no-op when nothing is new:
 2. entities: `statements.entity_id` + `entities`, resolver state in `link_state`;
 3. stories: `article_stories` + `stories` (incremental clustering);
 4. copies: `copy_groups` (reprints and translations);
-5. claims: `statements.claim_id` + `claims` + `claim_labels`.
+5. undated: statements of articles without a publication date are dated from the
+   date of a copy of the same report, else of the closest dated article of the story
+   (`date_source` "text-estimated" or "estimated");
+6. claims: `statements.claim_id` + `claims` + `claim_labels`.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def link_store(
         "entities": link_entities(store),
         "stories": _link_articles(store, model, "stories"),
         "copies": _link_articles(store, model, "copies"),
+        "undated": link_undated(store, model),
         "claims": _link_claims(store, model),
     }
     if progress:
@@ -123,6 +127,88 @@ def link_dates(store: Any) -> int:
             )
             _set_state(conn, "cursor:dates", rows[-1]["id"])
         done += len(rows)
+
+
+def _reference_dates(conn: Any, embedder: Embedder, articles: list[str]) -> dict[str, str]:
+    """Undated article → the publication date it most likely shares (copy, else story)."""
+    from claimscope.link.embed import from_blob
+
+    found: dict[str, str] = {}
+    for article in articles:
+        row = conn.execute(
+            "SELECT min(a.published) FROM copy_groups c JOIN copy_groups o"
+            " ON o.group_id = c.group_id AND o.article_id != c.article_id"
+            " JOIN articles a ON a.id = o.article_id"
+            " WHERE c.article_id = ? AND a.published IS NOT NULL AND a.published != ''",
+            (article,),
+        ).fetchone()
+        if row and row[0]:
+            found[article] = row[0]
+            continue
+        members = conn.execute(
+            "SELECT a.id, a.published, v.vector FROM article_stories s"
+            " JOIN article_stories o ON o.story_id = s.story_id AND o.article_id != s.article_id"
+            " JOIN articles a ON a.id = o.article_id"
+            " LEFT JOIN vectors v ON v.kind = 'article' AND v.key = a.id AND v.model = ?"
+            " WHERE s.article_id = ? AND a.published IS NOT NULL AND a.published != ''",
+            (embedder.name, article),
+        ).fetchall()
+        if not members:
+            continue
+        own = conn.execute(
+            "SELECT vector FROM vectors WHERE kind = 'article' AND key = ? AND model = ?",
+            (article, embedder.name),
+        ).fetchone()
+        if own is not None and all(m["vector"] is not None for m in members):
+            mine = from_blob(own[0])
+            best = max(members, key=lambda m: float(from_blob(m["vector"]) @ mine))
+            found[article] = best["published"]
+        else:  # no vectors to compare: the story's median date
+            dates = sorted(m["published"] for m in members)
+            found[article] = dates[len(dates) // 2]
+    return found
+
+
+def link_undated(store: Any, embedder: Embedder) -> int:
+    """Date the statements of undated articles once a copy or story gives them a reference.
+
+    A date written in full in the sentence wins ("text"); one relative to the
+    reference is "text-estimated"; else the reference itself, "estimated".
+    """
+    try:
+        from claimscope.link.dates import resolve_date
+    except ImportError:
+        return 0
+    conn = store.conn
+    articles = [
+        r[0] for r in conn.execute(
+            "SELECT DISTINCT article_id FROM statements WHERE date IS NULL ORDER BY article_id"
+        )
+    ]  # fmt: skip
+    references = _reference_dates(conn, embedder, articles)
+    done = 0
+    for article, reference in references.items():
+        rows = conn.execute(
+            "SELECT s.id, s.language, s.sentence_start, s.sentence_end, s.cue_start,"
+            " a.text, a.language AS article_language FROM statements s"
+            " JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? AND s.date IS NULL",
+            (article,),
+        ).fetchall()
+        updates = []
+        for row in rows:
+            start, end = row["sentence_start"], row["sentence_end"]
+            sentence = (row["text"] or "")[start:end]
+            anchor = row["cue_start"] - start if row["cue_start"] is not None else None
+            language = row["language"] or row["article_language"]
+            value, source = resolve_date(sentence, language, None, anchor=anchor)
+            if not value:
+                value, source = resolve_date(sentence, language, reference, anchor=anchor)
+                source = "estimated" if source == "published" else f"{source}-estimated"
+            updates.append((value, source, row["id"]))
+        with store.transaction() as tx:
+            tx.executemany("UPDATE statements SET date = ?, date_source = ? WHERE id = ?", updates)
+        done += len(updates)
+    return done
 
 
 # --- entities ----------------------------------------------------------------------------

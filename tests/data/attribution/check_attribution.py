@@ -4,6 +4,7 @@ Run: python3 tests/data/attribution/check_attribution.py
 Exits non-zero if any line fails to parse, any span field is not an exact
 substring of "text", or a language misses the required mix.
 """
+
 import json
 import sys
 import unicodedata
@@ -14,13 +15,25 @@ LANGS = "en pt es fr de it ru uk vi id ar zh ko ja".split()
 KEYS = ["speaker", "speaker_name", "cue", "stance", "kind", "content", "anonymous"]
 STANCES = {"assert", "deny", "hedge"}
 KINDS = {"direct", "indirect", "according_to", "headline"}
-MINIMA = {"lines": 24, "assert": 8, "deny": 6, "hedge": 5, "none": 2,
-          "nested": 2, "anonymous": 2, "pronoun": 1}
+MINIMA = {
+    "lines": 24,
+    "assert": 8,
+    "deny": 6,
+    "hedge": 5,
+    "none": 2,
+    "nested": 2,
+    "anonymous": 2,
+    "pronoun": 1,
+}
 
 
 def check(lang):
-    errs, c = [], dict.fromkeys(["lines", "assert", "deny", "hedge", "none",
-                                 "nested", "anonymous", "pronoun"], 0)
+    errs, c = (
+        [],
+        dict.fromkeys(
+            ["lines", "assert", "deny", "hedge", "none", "nested", "anonymous", "pronoun"], 0
+        ),
+    )
     ids = set()
     for n, line in enumerate((HERE / f"{lang}.jsonl").read_text("utf-8").splitlines(), 1):
         try:
