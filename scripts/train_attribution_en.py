@@ -7,6 +7,7 @@ fixed settings, deterministic). Gold: the first annotator's file per article,
 spans joined over fragments, overlaps resolved cue > source > innermost content.
 
     .venv/bin/python scripts/train_attribution_en.py --select   # grid on a held-out fold
+    .venv/bin/python scripts/train_attribution_en.py --decisions  # decision settings, fold 0
     .venv/bin/python scripts/train_attribution_en.py --cv 5     # k-fold figures, chosen settings
     .venv/bin/python scripts/train_attribution_en.py            # final model on all of train
 
@@ -137,9 +138,35 @@ def fmt(res: dict[str, float]) -> str:
     )
 
 
+DECISIONS = {  # (CUE_MARGINAL, SRC_OVERRIDE_PROB, FRAME_KEEP_PROB); >= 1.0 means off
+    "off": (1.0, 2.0, 2.0),
+    "marginal 0.4": (0.4, 2.0, 2.0),
+    "marginal 0.3 + override 0.8": (0.3, 0.8, 2.0),
+    "marginal 0.4 + override 0.8": (0.4, 0.8, 2.0),
+    "marginal 0.5 + override 0.8": (0.5, 0.8, 2.0),
+    "marginal 0.4 + override 0.6": (0.4, 0.6, 2.0),
+    "marginal 0.4 + override 0.8 + frame 0.7": (0.4, 0.8, 0.7),
+}
+
+
+def decisions(articles: list[Article], path: Path) -> None:
+    """Score the tagger's decision settings on fold 0, the model trained on folds 1-4."""
+    parts = folds(articles, 5)
+    train([s for p in parts[1:] for s in sequences(p)], path)
+    la.set_model_path(path)
+    for name, (marginal, override, frame) in DECISIONS.items():
+        la.CUE_MARGINAL, la.SRC_OVERRIDE_PROB, la.FRAME_KEEP_PROB = marginal, override, frame
+        res = score(parts[0], True)
+        print(f"{name}: {fmt(res)}  cue P {res['cue_ov_p']:.3f} R {res['cue_ov_r']:.3f}")
+    la.set_model_path(None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--select", action="store_true", help="grid on fold 0 of 5")
+    parser.add_argument(
+        "--decisions", action="store_true", help="decision-setting grid on fold 0 of 5"
+    )
     parser.add_argument("--cv", type=int, default=0, help="k-fold figures with chosen settings")
     parser.add_argument("--out", default=str(la.MODEL_PATH))
     args = parser.parse_args()
@@ -147,6 +174,9 @@ def main() -> None:
     articles = bench.load_split("train")
     print(f"{len(articles)} train articles", flush=True)
     tmp = Path(tempfile.mkdtemp())
+    if args.decisions:
+        decisions(articles, tmp / "fold0.crfsuite")
+        return
     if args.select or args.cv:
         parts = folds(articles, 5 if args.select else args.cv)
         runs = range(1) if args.select else range(len(parts))

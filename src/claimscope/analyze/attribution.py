@@ -416,16 +416,26 @@ def _learned_unit(
     spans = learned_attribution.tag_unit(tg, feats, toks)
     out: list[Statement] = []
     for cs, ce, prob in spans.cues:
-        agree = [st for st in found if st.cue_start is not None and st.cue_end is not None
-                 and st.cue_start < ce and cs < st.cue_end]
-        if not agree and any(_in_frame(st, cs, ce) for st in found):
+        agree = [
+            st
+            for st in found
+            if st.cue_start is not None
+            and st.cue_end is not None
+            and st.cue_start < ce
+            and cs < st.cue_end
+        ]
+        if (
+            not agree
+            and prob < learned_attribution.FRAME_KEEP_PROB
+            and any(_in_frame(st, cs, ce) for st in found)
+        ):
             continue  # between a rule speaker and its cue ("Police said they could not confirm")
         if agree:  # the rules found this cue: keep their statement, fill a missing speaker
             src = _nearest(spans.sources, cs, ce)
             for st in agree:
-                if st.speaker_start is None and src is not None:
-                    _set_speaker(st, text, src, lang)
-                elif src is not None and _override_speaker(st, src, spans):
+                if (st.speaker_start is None and src is not None) or (
+                    src is not None and _override_speaker(st, src, spans)
+                ):
                     _set_speaker(st, text, src, lang)
             continue
         if prob < learned_attribution.CUE_MIN_PROB:
@@ -469,10 +479,11 @@ def _override_speaker(
         return False
     if (st.speaker_start, st.speaker_end) == src or not spans.source_probs:
         return False
-    if learned_attribution.SRC_OVERRIDE_OVERLAPPING and not (
-        st.speaker_start < src[1] and src[0] < st.speaker_end
-    ):
+    ss, se = st.speaker_start, st.speaker_end
+    if learned_attribution.SRC_OVERRIDE_OVERLAPPING and not (ss < src[1] and src[0] < se):
         return False
+    if src[0] <= ss and se <= src[1] and se - ss > 2:
+        return False  # the tagger adds an apposition or title the rules parse themselves
     return spans.source_probs[spans.sources.index(src)] >= limit
 
 
@@ -848,9 +859,7 @@ def _verb(
             and after0[2] == "strong"
         ):
             # pro-drop: "Añadió que …", "وأضاف أن …" — the speaker of the text so far
-            st0 = _statement(
-                text, cue, "indirect", after0[:2], (u_start, u_end), None, lang, ""
-            )
+            st0 = _statement(text, cue, "indirect", after0[:2], (u_start, u_end), None, lang, "")
             if st0 is not None:
                 st0.kind = "direct" if _is_direct(text, st0.start, st0.end, quotes) else st0.kind
                 if st0.kind == "direct":
@@ -1239,7 +1248,7 @@ def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
         return s
     for t in toks[1:]:
         w = t.group(0)
-        if not w[0].isalnum() and w not in "«»\"“”":
+        if not w[0].isalnum() and w not in '«»"“”':
             break
         if w.lower() in lang.np_stops and w.lower() not in lang.prepositions:
             break
@@ -1763,9 +1772,7 @@ def _headline_colon(
     return st
 
 
-def _headline_bare(
-    text: str, start: int, end: int, lang: Lang, quotes: Quotes
-) -> Statement | None:
+def _headline_bare(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> Statement | None:
     """'윤 장관 “연내 유류세 인상 없다”', '小林財務相「年内の増税はない」': a short speaker
     phrase right before a quotation that closes the headline, with no colon or verb."""
     inside = quotes.within(start, end + 1)

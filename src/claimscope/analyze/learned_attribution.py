@@ -36,11 +36,14 @@ CUE_MIN_PROB = 0.30
 CONTENT_FALLBACK = True
 # Extra cues from token marginals: a run of tokens the Viterbi path leaves outside a cue
 # whose P(B-CUE) + P(I-CUE) reaches this becomes a cue too (1.0 or more: off).
-CUE_MARGINAL = 1.0
+CUE_MARGINAL = 0.4
 # A rule statement's speaker is replaced by the tagger's source for the same cue when the
 # two differ and the tagger's mean source marginal reaches this (above 1.0: never).
-SRC_OVERRIDE_PROB = 2.0
+SRC_OVERRIDE_PROB = 0.8
 SRC_OVERRIDE_OVERLAPPING = True  # only where the two spans overlap (boundary fixes)
+# A tagged cue between a rule statement's speaker and its cue is dropped unless its
+# confidence reaches this (above 1.0: always dropped).
+FRAME_KEEP_PROB = 2.0
 
 Tok = tuple[int, int, str]
 Span = tuple[int, int]
@@ -80,8 +83,9 @@ def tagger() -> Any | None:
         log.warning("python-crfsuite is not installed: English attribution uses rules only")
         return None
     if not _model_path.exists():
-        log.warning("attribution model %s is missing: English attribution uses rules only",
-                    _model_path)
+        log.warning(
+            "attribution model %s is missing: English attribution uses rules only", _model_path
+        )
         return None
     tg = pycrfsuite.Tagger()
     try:
@@ -296,7 +300,7 @@ def tag_unit(tg: Any, feats: list[list[str]], toks: list[Tok]) -> UnitSpans:
     if CUE_MARGINAL < 1.0:
         extra: list[tuple[int, int, float]] = []
         run: list[tuple[int, float]] = []
-        for k, t in enumerate(tags + ["O"]):
+        for k, t in enumerate([*tags, "O"]):
             pc = 0.0
             if k < len(tags) and not t.endswith("CUE"):
                 pc = tg.marginal("B-CUE", k) + tg.marginal("I-CUE", k)
