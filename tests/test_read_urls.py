@@ -34,6 +34,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, PAGE.encode(), "text/html")
         elif self.path == "/big":
             self._send(200, b"<p>" + b"x" * (2 * 1024 * 1024) + b"</p>", "text/html")
+        elif self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/article")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/image":
             self._send(200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(500), "image/png")
         else:
@@ -95,3 +100,31 @@ def test_unreachable() -> None:
         port = probe.getsockname()[1]
     error = _single(f"http://127.0.0.1:{port}/", timeout=2)
     assert isinstance(error, ReadError) and error.reason.startswith("unreachable")
+
+
+def test_redirect_is_followed(server: str) -> None:
+    item = _single(f"{server}/moved")
+    assert isinstance(item, Article) and item.title == "Démenti"
+
+
+def test_public_only_refuses_local_addresses(server: str) -> None:
+    from claimscope.read.sources import private_host
+
+    assert private_host("http://10.1.2.3/x") and private_host("http://[::1]/")
+    assert private_host("http://169.254.169.254/latest/meta-data") is not None
+    assert private_host("http://8.8.8.8/") is None
+    item = _single(f"{server}/article", public_only=True)
+    assert isinstance(item, ReadError) and "refused" in item.reason and "127.0.0.1" in item.reason
+
+
+def test_public_only_checks_every_redirect_hop(server: str, monkeypatch) -> None:
+    from claimscope.read import sources
+
+    real = sources.private_host
+    # pretend the first address is public: the redirect it answers must still be checked
+    monkeypatch.setattr(sources, "private_host", lambda url: None if "/moved" in url else real(url))
+    item = _single(f"{server}/moved", public_only=True)
+    assert isinstance(item, ReadError) and "refused" in item.reason
+    monkeypatch.setattr(sources, "private_host", lambda url: None)
+    item = _single(f"{server}/moved", public_only=True)
+    assert isinstance(item, Article) and item.title == "Démenti"

@@ -153,6 +153,10 @@ def test_token_required_beyond_localhost(linked_db: Path) -> None:
     client.cookies.clear()
     client.cookies.set(COOKIE, "forged")
     assert client.get("/").status_code == 401
+    # beyond localhost the server does not fetch its own network for a visitor
+    local = client.post("/ingest", data={"url": "http://127.0.0.1:9/feed"},
+                        headers={"x-claimscope-token": "s3cret"})  # fmt: skip
+    assert local.status_code == 422 and "local or private address" in local.text
 
 
 def test_serve_refuses_public_host_without_token(capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,9 +46,10 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".
 class WebApp:
     """Request handlers over one database file."""
 
-    def __init__(self, db: str, max_upload: int = MAX_UPLOAD):
+    def __init__(self, db: str, max_upload: int = MAX_UPLOAD, public_urls_only: bool = False):
         self.db = db
         self.max_upload = max_upload
+        self.public_urls_only = public_urls_only
         self.env = environment()
         self.links = WebLinks()
         self.ingest_lock = threading.Lock()
@@ -257,7 +258,9 @@ class WebApp:
         from claimscope.api import Claimscope
         from claimscope.read import ReadOptions
 
-        options = ReadOptions(max_bytes=self.max_upload, timeout=20.0)
+        options = ReadOptions(
+            max_bytes=self.max_upload, timeout=20.0, public_only=self.public_urls_only
+        )
         with self.ingest_lock, Claimscope(self.db) as cs:
             return cs.ingest(inputs, workers=1, options=options)
 
@@ -406,7 +409,8 @@ def create_app(
     max_upload: int = MAX_UPLOAD,
 ) -> ASGIApp:
     """The ASGI app. Without a token only localhost Host headers are served."""
-    web = WebApp(str(db), max_upload=max_upload)
+    # beyond localhost, the server must not fetch its own network on a visitor's behalf
+    web = WebApp(str(db), max_upload=max_upload, public_urls_only=bool(token))
     routes = [
         Route("/", web.index),
         Route("/story/{key}", web.story),

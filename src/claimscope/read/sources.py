@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from claimscope.model import Article, ReadError
 from claimscope.read.decode import DecodeError, decode_bytes
@@ -34,6 +35,32 @@ SKIP_SUFFIXES = {".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journa
 class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = URL_TIMEOUT
+    # Refuse URLs (and redirects) to loopback, private and link-local addresses: set when
+    # the request comes from someone else's browser (`serve` beyond localhost).
+    public_only: bool = False
+
+
+MAX_REDIRECTS = 5
+
+
+def private_host(url: str) -> str | None:
+    """The reason `url` must not be fetched for a remote user, or None when it is public."""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname
+    if not host:
+        return "no host name"
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except OSError:
+        return None  # unresolvable: the fetch itself reports it
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            return f"{host} is a local or private address ({address})"
+    return None
 
 
 def read_inputs(
@@ -206,32 +233,56 @@ def read_zip(
         yield from read_bytes(member_origin, member.filename, content, options, depth + 1)
 
 
+def _receive(url: str, response: Any, options: ReadOptions):
+    """(chunks, final url, content type, charset) of a response within the size cap."""
+    if response.status_code >= 400:
+        return ReadError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+    declared = response.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > options.max_bytes:
+        return ReadError(url, f"response too large ({_mb(int(declared))})")
+    chunks: list[bytes] = []
+    received = 0
+    for chunk in response.iter_bytes():
+        received += len(chunk)
+        if received > options.max_bytes:
+            return ReadError(url, f"response too large (> {_mb(options.max_bytes)} limit)")
+        chunks.append(chunk)
+    return chunks, str(response.url), response.headers.get("content-type", ""), (
+        response.charset_encoding
+    )
+
+
 def read_url(url: str, options: ReadOptions) -> Iterator[Article | ReadError]:
     import httpx
 
     headers = {"User-Agent": "claimscope/0.1 (+local news claim tracker)"}
+    target = url
     try:
-        with httpx.stream(
-            "GET", url, timeout=options.timeout, follow_redirects=True, headers=headers
-        ) as response:
-            if response.status_code >= 400:
-                yield ReadError(url, f"HTTP {response.status_code} {response.reason_phrase}")
-                return
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > options.max_bytes:
-                yield ReadError(url, f"response too large ({_mb(int(declared))})")
-                return
-            chunks: list[bytes] = []
-            received = 0
-            for chunk in response.iter_bytes():
-                received += len(chunk)
-                if received > options.max_bytes:
-                    yield ReadError(url, f"response too large (> {_mb(options.max_bytes)} limit)")
+        with httpx.Client(
+            timeout=options.timeout, headers=headers, follow_redirects=not options.public_only
+        ) as client:
+            for _ in range(MAX_REDIRECTS + 1):  # public_only: every redirect hop is checked
+                reason = private_host(target) if options.public_only else None
+                if reason:
+                    yield ReadError(url, f"refused: {reason}")
                     return
-                chunks.append(chunk)
-            final_url = str(response.url)
-            content_type = response.headers.get("content-type", "")
-            charset = response.charset_encoding
+                request = client.build_request("GET", target)
+                response = client.send(request, stream=True)
+                if not (options.public_only and response.is_redirect):
+                    break
+                response.close()
+                target = str(response.url.join(response.headers.get("location", "")))
+            else:
+                yield ReadError(url, f"more than {MAX_REDIRECTS} redirects")
+                return
+            try:
+                result = _receive(url, response, options)
+            finally:
+                response.close()
+            if isinstance(result, ReadError):
+                yield result
+                return
+            chunks, final_url, content_type, charset = result
     except httpx.TimeoutException:
         yield ReadError(url, f"timed out after {options.timeout:g}s")
         return
