@@ -37,11 +37,13 @@ def test_track_lists_every_article_stance_with_evidence(db, capsys):
     by_url = {a["url"].rsplit("/", 1)[1]: a for a in result["articles"]}
     assert {"k1", "k1copy", "k2", "k3", "k4"} <= set(by_url)
     assert "v1" not in by_url  # another story
-    assert by_url["k1"]["stance"] == "denies"  # Brann's denial is reported there
+    # k1 reports both sides (Varro asserts, Brann denies): the article itself discusses
+    assert by_url["k1"]["stance"] == "discusses"
     assert by_url["k2"]["stance"] == "discusses"  # only a hedge
     assert by_url["k3"]["stance"] == "supports"
     denial = [e for e in by_url["k1"]["evidence"] if e.get("stance") == "deny"]
     assert denial and "Brann" in denial[0]["speaker"]
+    assert any(e.get("stance") == "assert" for e in by_url["k1"]["evidence"])
 
 
 def test_track_in_another_language_and_limit(db, capsys):
@@ -54,7 +56,8 @@ def test_track_in_another_language_and_limit(db, capsys):
 def test_track_text_output_and_no_match(db, capsys):
     assert main(["track", "--db", str(db), "Kestria supplies drones to Doravia"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("claim ") and "denies" in out and "supports" in out
+    assert out.startswith("claim ") and "discusses" in out and "supports" in out
+    assert "[deny] " in out and "[assert] " in out  # each statement's own stance
     assert main(["track", "--db", str(db), "Zorblat annexes the moon of Quux"]) == 1
     assert "no stored claim matches" in capsys.readouterr().err
 

@@ -64,11 +64,14 @@ def cmd_track(args: argparse.Namespace) -> int:
               f" {claim['label']}")  # fmt: skip
     for article in result["articles"]:
         where = article["url"] or article["title"] or article["article_id"]
-        print(f"{article['published'] or '?':<10.10} {article['language'] or '?':<3}"
+        # "~": no publication date, dated from its statements
+        day = article["published"] or (f"~{article['date']}" if article.get("date") else "?")
+        print(f"{day:<11.11} {article['language'] or '?':<3}"
               f" {article['stance']:<10} {article['confidence']:.2f}  {where}")  # fmt: skip
         for evidence in article["evidence"][:3]:
             who = f"{evidence['speaker']}: " if evidence.get("speaker") else ""
-            print(f"    - {who}{' '.join(str(evidence['text']).split())[:160]}")
+            stance = f"[{evidence['stance']}] " if evidence.get("stance") else ""
+            print(f"    - {stance}{who}{' '.join(str(evidence['text']).split())[:160]}")
     return EXIT_OK
 
 

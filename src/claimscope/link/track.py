@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from claimscope.link.claims import Z_CLAIM, entity_conflict, neutralise
+from claimscope.link.claims import Z_CLAIM, concepts_in, entity_conflict, key_concepts, neutralise
 from claimscope.link.embed import Calibration, Embedder, from_blob
 from claimscope.link.stories import mentions
 
@@ -61,6 +61,7 @@ def find_claims(store: Any, text: str, embedder: Embedder, limit: int = 5) -> li
     query = neutralise(text, language)
     vector = embedder.embed([query])[0]
     ents = mentions(query, language)
+    wanted = key_concepts(concepts_in(query, language))
     rows = conn.execute(
         "SELECT c.id, c.label, c.story_id, c.data, v.vector FROM claims c JOIN vectors v"
         " ON v.kind = 'claim' AND v.key = CAST(c.id AS TEXT) AND v.model = ?",
@@ -84,8 +85,13 @@ def find_claims(store: Any, text: str, embedder: Embedder, limit: int = 5) -> li
         subject = max(subjects, key=subjects.get) if subjects else None
         if entity_conflict(set(ents), core, ents[0] if ents else None, subject):
             continue
+        # what the claim is about (troops, arms, drones…) must agree with the query's topic
+        keyed = max(int(data.get("keyed", 0)), 1)
+        about = {k for k, c in data.get("concepts", {}).items() if c * 2 >= keyed}
+        if wanted and about and not wanted & about:
+            continue
         overlap = len(set(ents) & core) / max(len(set(ents) | core), 1)
-        z = float(calibration.z(float(sim))) + 1.0 * overlap
+        z = float(calibration.z(float(sim))) + 1.0 * overlap + (1.0 if wanted & about else 0.0)
         scored.append({
             "id": row["id"], "label": row["label"], "story_id": row["story_id"],
             "score": round(z, 3), "similarity": round(float(sim), 4), "statements": n,
@@ -98,12 +104,21 @@ def find_claims(store: Any, text: str, embedder: Embedder, limit: int = 5) -> li
 
 
 def _stance_from_statements(statements: list[dict[str, Any]]) -> tuple[str, float] | None:
+    """One stance for a text from its statements on the claim.
+
+    Only denials → denies; only assertions → supports; a hedge, or both sides
+    reported (Seoul asserts, the Kremlin denies) → discusses, as an article that
+    reports a controversy takes no side of its own.
+    """
+    if not statements:
+        return None
     stances = {s["stance"] for s in statements}
-    for stance in ("deny", "assert", "hedge"):
-        if stance in stances:
-            share = sum(s["stance"] == stance for s in statements) / len(statements)
-            return STANCE_OF[stance], round(0.6 + 0.4 * share, 3)
-    return None
+    if stances == {"deny"}:
+        return STANCE_OF["deny"], 0.9
+    if stances == {"assert"}:
+        return STANCE_OF["assert"], 0.9
+    share = max(sum(s["stance"] == x for s in statements) for x in stances) / len(statements)
+    return STANCE_OF["hedge"], round(0.5 + 0.4 * (1 - share), 3)
 
 
 def _closest_sentences(
@@ -150,6 +165,8 @@ def track(
         entry["article_id"] = entry.pop("id")
         own = by_article.get(article["id"], [])
         decided = _stance_from_statements(own)
+        dates = sorted(s["date"] for s in own if s.get("date"))
+        entry["date"] = article["published"] or (dates[len(dates) // 2] if dates else None)
         if decided:
             entry.update(stance=decided[0], confidence=decided[1], source="statements")
             entry["evidence"] = [{
