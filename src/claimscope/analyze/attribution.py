@@ -35,6 +35,8 @@ TOKEN = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?|[^\w\s]")
 HARD_PUNCT = ";:—–()[]|"
 MAX_SPEAKER_WORDS = 14
 GAP = r"(?:\s+\S+){0,10}?\s+"
+DATE_PAREN = re.compile(r"\((?:\d[\d/.\-]*)\)")
+DATE_PAREN_END = re.compile(r"\s*\((?:\d[\d/.\-]*)\)\s*$")
 
 
 @dataclass
@@ -68,12 +70,17 @@ class Lang:
     prepositions: frozenset[str]
     particles: frozenset[str]
     topic_markers: tuple[str, ...]
+    topic_false: tuple[str, ...]
+    topic_preferred: tuple[str, ...]
     quotative: tuple[str, ...]
     addressee_re: re.Pattern[str] | None
     comma_chars: str
     headline_max_words: int
     not_after_re: re.Pattern[str] | None = None
     inversion_re: re.Pattern[str] | None = None
+    first_person_re: re.Pattern[str] | None = None  # "we said …" inside a quote: the quoter
+    noun_caps: bool = False  # every noun is capitalised (de): "zu Berichten" is no cue
+    no_inversion: bool = False  # `inversion_cues = []`: no cue precedes its speaker (zh)
     blocked_re: re.Pattern[str] | None = None
     source_end_re: re.Pattern[str] | None = None
     suffix_pronouns: tuple[str, ...] = ()
@@ -225,12 +232,17 @@ def compiled(code: str | None) -> Lang:
         prepositions=_lower_set(att.get("prepositions", [])),
         particles=_lower_set(att.get("name_particles", [])),
         topic_markers=tuple(att.get("topic_markers", [])),
+        topic_false=tuple(att.get("topic_false", [])),
+        topic_preferred=tuple(att.get("topic_preferred", [])),
         quotative=tuple(sorted(att.get("quotative", []), key=len, reverse=True)),
         addressee_re=_compile(att.get("addressees", []), spaces, True),
         comma_chars=att.get("comma_chars", ",，、"),
         headline_max_words=int(att.get("headline_max_words", 20)),
         words=frozenset(lexicon_words),
         inversion_re=_compile(att.get("inversion_cues", []), spaces),
+        no_inversion=att.get("inversion_cues") == [],
+        noun_caps=bool(meta.get("noun_capitalization", False)),
+        first_person_re=_compile(att.get("first_person", []), spaces),
         blocked_re=_compile(att.get("blocked", []), spaces),
         source_end_re=_compile(att.get("source_end", []), False),
         suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
@@ -560,6 +572,13 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             continue
         if (
             ckind == "verb"
+            and lang.noun_caps
+            and text[cs].isupper()
+            and text[start:cs].rstrip()[-1:] not in ("", *":“„\"«»”‚‘'")
+        ):
+            continue  # "zu Berichten über …": a capitalised cue form inside a sentence is a noun
+        if (
+            ckind == "verb"
             and not lang.spaces
             and lang.claim_re is not None
             and lang.claim_re.fullmatch(text[cs:ce])
@@ -820,8 +839,9 @@ def _verb(
     before_region = text[max(u_start, region_start - 12) : region_start].split()
     if before_region and before_region[-1].lower() in lang.coordinators and subject is None:
         coordinated = True  # "... but declined to comment": same speaker, no inversion
-    may_invert = lang.inversion_re is None or bool(
-        (m_inv := lang.inversion_re.match(text, cue.start)) and m_inv.end() >= cue.end - 1
+    may_invert = not lang.no_inversion and (
+        lang.inversion_re is None
+        or bool((m_inv := lang.inversion_re.match(text, cue.start)) and m_inv.end() >= cue.end - 1)
     )
     tail = text[region_start : cue.start].rstrip()[-1:]
     if subject is None and not may_invert and tail in lang.comma_chars:
@@ -964,9 +984,14 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
     pos = hi
     region = text[lo:hi]
     best = lo
-    for k in range(len(region) - 1, -1, -1):
+    k = len(region)
+    while k > 0:
+        k -= 1
         ch = region[k]
         at = lo + k
+        if ch == ")" and (dm := DATE_PAREN.search(region, 0, k + 1)) and dm.end() == k + 1:
+            k = dm.start()  # "pada Rabu (2/7) menuding", "na terça-feira (8)": a date aside
+            continue
         if ch in HARD_PUNCT or ch in "。；：":
             if ch == "-" or (ch in "–—" and lang.code in ("ar",)):
                 continue
@@ -1009,6 +1034,9 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         return None
     raw_tail = text[segs[-1][1] : b]
     ends_with_comma = any(c in lang.comma_chars for c in raw_tail)
+    if not ends_with_comma and len(segs) > 1:
+        s, e = _strip_np(text, *segs[-1], lang)
+        ends_with_comma = e <= s  # "X, Name, pada Rabu (2/7) menuding": a date segment
     if not ends_with_comma:
         s, e = segs[-1]
         s, e = _strip_np(text, s, e, lang)
@@ -1054,10 +1082,18 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
     nps = [_analyse_np(text, *_strip_np(text, s, e, lang), lang) for s, e in picked]
     if len(picked) == 2 and all(_np_like(text, s, e, lang) for s, e in picked):
         first, second = nps
+        # "Pemimpin oposisi Sarnavia, Marta Quinn": a role whose name is only its affiliation
+        described = [sp for sp in nps if _role_like(text, sp, lang) or (sp.role and sp.name)]
+        person = [sp for sp in nps if sp.name and not sp.role]
         if (first.name and _role_like(text, second, lang)) or (
             second.name and _role_like(text, first, lang)
         ):
             named, other = (first, second) if first.name else (second, first)
+        elif len(described) == 1 and len(person) == 1 and described[0] is not person[0]:
+            named, other = person[0], described[0]
+        else:
+            named = other = None
+        if named is not None and other is not None:
             sp = Speaker(
                 first.start,
                 second.end,
@@ -1112,6 +1148,8 @@ def _segments(text: str, a: int, b: int, lang: Lang) -> list[tuple[int, int]]:
 def _strip_np(text: str, s: int, e: int, lang: Lang) -> tuple[int, int]:
     """Drop auxiliaries, adverbs and dates around a subject ('has long', 'on Thursday')."""
     chunk = text[s:e]
+    if (dm := DATE_PAREN_END.search(chunk)) is not None:
+        chunk = chunk[: dm.start()]  # "pada Rabu (2/7)"
     if lang.strip_re is not None:
         for _ in range(3):
             m = lang.strip_re.search(chunk)
@@ -1379,25 +1417,23 @@ def _verb_sov(
     cs = _trim(text, lo, cue.start)[0]
     speaker = None
     content_s = cs
-    # the first topic-marked word outside quotes is the speaker's last word
-    pos = cs
-    while pos < cue.start:
-        if quotes.containing(pos):
-            q = quotes.containing(pos)
-            pos = q[1] + 1 if q else pos + 1
-            continue
-        hit = _topic_at(text, pos, cue.start, lang)
-        if hit is not None:
-            sp_end, marker_end = hit
-            sp_start = _sov_speaker_start(text, cs, sp_end, quotes, lang)
-            if sp_end > sp_start:
-                speaker = _analyse_np(text, sp_start, sp_end, lang)
-                content_s = marker_end
-            break
-        pos += 1
+    # the first topic-marked word outside quotes is the speaker's last word; a preferred
+    # marker (は) wins over an earlier other one ("ミサイルが…問われた報道官は")
+    hit = None
+    if lang.topic_preferred:
+        hit = _first_topic(text, cs, cue.start, lang, quotes, lang.topic_preferred)
+    if hit is None:
+        hit = _first_topic(text, cs, cue.start, lang, quotes, lang.topic_markers)
+    if hit is not None:
+        sp_end, marker_end = hit
+        sp_start = _sov_speaker_start(text, cs, sp_end, quotes, lang)
+        sp_start, sp_end = _strip_np(text, sp_start, sp_end, lang)
+        if sp_end > sp_start:
+            speaker = _analyse_np(text, sp_start, sp_end, lang)
+            content_s = marker_end
     if speaker is None:
-        return None
-    if speaker.start > cs:
+        return _zero_subject_sov(text, cue, u_start, lo, content_end, lang, quotes)
+    if speaker.start > cs and quotes.within(cs, speaker.start):
         # quote before the speaker: "「…」と X は述べた" / "“…”라고 X는 말했다"
         before = _trim(text, cs, speaker.start)
         content = before
@@ -1431,22 +1467,83 @@ def _verb_sov(
     )
 
 
+def _first_topic(
+    text: str, a: int, b: int, lang: Lang, quotes: Quotes, markers: tuple[str, ...]
+) -> tuple[int, int] | None:
+    pos = a
+    while pos < b:
+        q = quotes.containing(pos)
+        if q:
+            pos = q[1] + 1
+            continue
+        hit = _topic_at(text, pos, b, lang, markers)
+        if hit is not None:
+            return hit
+        pos += 1
+    return None
+
+
+def _zero_subject_sov(
+    text: str, cue: Cue, u_start: int, lo: int, content_end: int, lang: Lang, quotes: Quotes
+) -> Statement | None:
+    """'一方、開票結果については「…」と強調した': no subject, so the last speaker said it."""
+    if not lang.zero_subject or (u_start == 0 and lo == u_start):
+        return None
+    s, e = _trim(text, lo, cue.start)
+    commas = re.escape(lang.comma_chars)
+    m = re.match(rf"[^{commas}「『“\"]*[{commas}]", text[s:e])
+    if m and not quotes.within(s, s + m.end()):
+        s = _trim(text, s + m.end(), e)[0]  # "一方、": a connective before the topic
+    qs = quotes.within(s, e + 1)
+    if qs:
+        s, e = qs[0][0], qs[-1][1] + 1
+        s, e = _strip_quote_marks(text, s, e, quotes)
+        kind = "direct"
+    elif lo > u_start:  # "…확인했지만 계약 금액에 대해서는 말을 아꼈다": the same subject
+        e = _strip_quotative(text, s, e, lang)
+        form = next((f for f in lang.topic_false if text.endswith(f, s, e)), "")
+        e = _trim(text, s, e - len(form))[1]  # "契約額については" -> "契約額"
+        kind = "indirect"
+    else:
+        return None
+    end = content_end if content_end < len(text) else _unit_end(text, cue.end)
+    st = _statement(text, cue, kind, (s, e), (u_start, end), None, lang, text[e : cue.end])
+    if st is not None:
+        st.extra.update({"pronoun": True, "person": True, "zero_subject": True})
+    return st
+
+
 def _unit_end(text: str, pos: int) -> int:
     m = re.search(r"[.!?。！？]|\n", text[pos:])
     return pos + (m.end() if m else len(text) - pos)
 
 
-def _topic_at(text: str, pos: int, limit: int, lang: Lang) -> tuple[int, int] | None:
-    for marker in lang.topic_markers:
+def _topic_at(
+    text: str, pos: int, limit: int, lang: Lang, markers: tuple[str, ...]
+) -> tuple[int, int] | None:
+    for marker in markers:
         if text.startswith(marker, pos) and pos > 0:
+            if _false_topic(text, pos, marker, lang):
+                continue
             prev = text[pos - 1]
-            if not (prev.isalnum() or prev in "」』”\"'"):
+            if not (prev.isalnum() or prev in "」』”’\"'"):
                 continue
             end = pos + len(marker)
             if lang.spaces and end < limit and text[end].isalnum():
                 continue
             return pos, end
     return None
+
+
+def _false_topic(text: str, pos: int, marker: str, lang: Lang) -> bool:
+    """'については' (a topic, not a speaker), 'もので' (no particle): listed in `topic_false`."""
+    for form in lang.topic_false:
+        k = form.find(marker)
+        while k >= 0:
+            if pos - k >= 0 and text.startswith(form, pos - k):
+                return True
+            k = form.find(marker, k + 1)
+    return False
 
 
 def _sov_speaker_start(text: str, cs: int, sp_end: int, quotes: Quotes, lang: Lang) -> int:
@@ -1458,6 +1555,10 @@ def _sov_speaker_start(text: str, cs: int, sp_end: int, quotes: Quotes, lang: La
         if text[k] in ",，、":
             start = k + 1
             break
+    if lang.strip_lead_re is not None:  # "【アーデン＝共同】", "이에 대해"
+        m = lang.strip_lead_re.match(text[start:sp_end])
+        if m and 0 < m.end() < sp_end - start:
+            start += m.end()
     while start < sp_end and not text[start].isalnum():
         start += 1
     return start
@@ -1538,11 +1639,15 @@ def _according(
     if src[1] <= src[0]:
         return None
     src = _extend_apposition(text, src, min(content_end, u_end), lang)
+    raw_end = src[1]
+    stripped = _strip_np(text, *src, lang)  # "据X周二发布的报告": no date in the source
+    if stripped[1] > stripped[0]:
+        src = stripped
     speaker = _analyse_np(text, *src, lang)
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
     before = _trim(text, region_start, cue.start)
-    after_src = src[1]
+    after_src = raw_end
     if lang.source_end_re is not None and (tail := lang.source_end_re.match(text, after_src)):
         after_src = tail.end()  # "据新华社报道，…": the content starts after 报道
     content = before if before[1] - before[0] > 3 else (after_src, min(content_end, u_end))
@@ -1576,6 +1681,9 @@ def _citing(
     )
     if src[1] <= src[0]:
         return None
+    stripped = _strip_np(text, *src, lang)  # "援引一名官员的话称": no "的话" in the source
+    if stripped[1] > stripped[0]:
+        src = stripped
     speaker = _analyse_np(text, *src, lang)
     mains = [k for k, d in enumerate(done) if not d.extra.get("nested") and d.cue_start is not None]
     if not mains:
@@ -1641,6 +1749,9 @@ def _nested_claim(
         if e2 > s2:
             chunk = text[s2:e2]
             ok = (chunk[:1].isupper() or not lang.caps) and len(chunk.split()) <= 6
+            first_word = chunk.split()[0].lower() if lang.spaces else ""
+            if first_word in lang.prepositions or any(ch.isdigit() for ch in chunk):
+                ok = False  # "وصف الاتهامات في 11 فبراير": a date, not the claim's owner
             if ok:
                 src = (s2, e2)
     if src is None:
@@ -1681,6 +1792,8 @@ def _inner_quotes(
             low = found.speaker.lower()
             if low in lang.pronouns or not found.speaker[:1].isalpha():
                 continue
+            if lang.first_person_re and lang.first_person_re.match(text, found.speaker_start or 0):
+                continue  # "“We said …,” Hale said": the quoted speaker's own words
             if not (found.speaker_name or found.role or found.anonymous):
                 continue
             found.parent = idx
@@ -1757,6 +1870,9 @@ def _headline_colon(
     if any(ch.isdigit() for ch in text[s:e]):
         return None
     speaker = _analyse_np(text, s, e, lang)
+    words = text[s:e].split()
+    if lang.spaces and not speaker.role and any(w in lang.prepositions for w in words[1:]):
+        return None  # "Chemieunfall in Lindhaven: …": a topic, not a speaker
     cs, ce = start + m.start(3), start + m.end(3)
     if not is_head:
         first = text[cs : cs + 1]
