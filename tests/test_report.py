@@ -389,3 +389,29 @@ def test_fts_query_and_short_terms() -> None:
     assert data.fts_query("Brandt") == '"Brandt"'
     assert data.fts_query('say "no" now') == '"say" AND """no""" AND "now"'
     assert data.fts_query("드론") is None  # two characters: LIKE fallback
+
+
+def test_timeline_marks_never_pile_up_on_a_long_axis() -> None:
+    import re
+    from datetime import date, timedelta
+
+    from claimscope.present.charts import COLUMN_PX, timeline_svg
+
+    start = date(2020, 1, 1)
+    rows = [
+        {"id": i, "actor_key": "a1", "actor_name": "Mira Sand", "group": "Sarnavia",
+         "claim_key": "c1", "claim_title": "t", "lang": "en", "outlet": "o",
+         "content_head": "x", "stance": "deny" if i % 3 else "assert",
+         "day": (start + timedelta(days=i)).isoformat()}
+        for i in range(0, 1500)
+    ]  # fmt: skip
+    svg = str(timeline_svg(rows, lambda r: f"#st-{r['id']}"))
+    marks = re.findall(r'<a class="mk mk-(\w+)"[^>]*data-day="([^"]*)" data-last="([^"]*)"[^>]*'
+                       r'data-n="(\d+)">.*?(?:cx="([\d.]+)"|x="([\d.]+)"|d="M([\d.]+))', svg, re.S)
+    assert 0 < len(marks) < 300  # 1,500 statements, a few hundred marks at most
+    assert sum(int(m[3]) for m in marks) == 1500  # every statement is in one mark
+    for stance in ("assert", "deny"):
+        xs = sorted(float(next(v for v in m[4:] if v)) for m in marks if m[0] == stance)
+        assert all(b - a >= COLUMN_PX * 0.5 for a, b in zip(xs, xs[1:], strict=False))
+    spans = [m for m in marks if m[2] and m[2] != m[1]]
+    assert spans and all(m[1] < m[2] for m in spans)  # merged marks carry their day range

@@ -1,8 +1,9 @@
 """The timeline chart, drawn as SVG by Python so the report needs no JavaScript library.
 
-One row per actor (or affiliation, or claim), one mark per actor-day-stance: a
-day on which someone repeated themselves in five outlets is one bigger mark,
-which keeps 10,000 statements to a few hundred elements. Stance is shown by
+One row per actor (or affiliation, or claim), one mark per actor-stance and
+few-pixel column of the time axis: a day (or, on a long axis, a few days) on
+which someone repeated themselves in five outlets is one bigger mark, so marks
+never pile up and 10,000 statements stay a few hundred elements. Stance is shown by
 colour and by shape (circle, square, diamond) so it survives grey-scale print
 and colour blindness. Every mark is a link to its evidence.
 """
@@ -25,6 +26,7 @@ OFFSETS = {"assert": -6, "hedge": 0, "deny": 6}
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 WIDTH, LABEL_W, PAD_R, TOP, ROW_H, BOTTOM, UNDATED_W = 960, 190, 24, 30, 28, 14, 70
+COLUMN_PX = 10  # marks of one row and stance closer than this merge into one
 
 
 def row_key(row: dict[str, Any], by: str) -> tuple[str, str]:
@@ -111,13 +113,15 @@ def timeline_svg(
             ' text-anchor="middle">no date</text>'
         )
 
-    bins: dict[tuple[str, str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    bins: dict[tuple[str, int, str], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         key = row_key(r, by)[0]
-        bins[(key if key in keep else other, r["day"], r["stance"])].append(r)
+        column = -1 if r["day"] is None else int(x_of(r["day"]) // COLUMN_PX)
+        bins[(key if key in keep else other, column, r["stance"])].append(r)
     index = {k: i for i, k in enumerate(order)}
-    for (key, day, stance), members in sorted(bins.items(), key=lambda b: -len(b[1])):
-        cx = x_of(day)
+    for (key, _column, stance), members in sorted(bins.items(), key=lambda b: -len(b[1])):
+        members.sort(key=lambda m: (m["day"] or "", m.get("id") or 0))
+        cx = sum(x_of(m["day"]) for m in members) / len(members)
         cy = TOP + index[key] * ROW_H + ROW_H / 2 + OFFSETS.get(stance, 0)
         size = 4.5 + min(4.5, 1.6 * log2(len(members)))
         out.append(_mark(members, stance, cx, cy, size, link(members[0])))
@@ -131,9 +135,13 @@ def _mark(
     lead = members[0]
     langs = " ".join(sorted({m["lang"] for m in members if m["lang"]}))
     actors = "|".join(sorted({m["actor_key"] for m in members}))
-    more = f" (+{len(members) - 1} more that day)" if len(members) > 1 else ""
+    last = members[-1]["day"]
+    days = lead["day"] or "no date"
+    if last and last != lead["day"]:
+        days = f"{lead['day']} to {last}"
+    more = f" (+{len(members) - 1} more)" if len(members) > 1 else ""
     title = (
-        f"{plain(lead['actor_name'], 80)} — {stance} — {lead['day'] or 'no date'}"
+        f"{plain(lead['actor_name'], 80)} — {stance} — {days}"
         f" — {lead['lang'] or '?'} — {plain(lead.get('outlet'), 60) or 'unknown outlet'}{more}\n"
         f"“{plain(lead.get('content_head'), 160)}”"
     )
@@ -153,7 +161,8 @@ def _mark(
     body += f' fill="{colour}" fill-opacity="0.85" stroke="#fff" stroke-width="1"/>'
     return (
         f'<a class="mk mk-{escape(stance)}" href="{escape(href)}" data-stance="{escape(stance)}"'
-        f' data-day="{escape(lead["day"] or "")}" data-langs="{escape(langs)}"'
+        f' data-day="{escape(lead["day"] or "")}" data-last="{escape(last or "")}"'
+        f' data-langs="{escape(langs)}"'
         f' data-actors="{escape(actors)}" data-n="{len(members)}">'
         f"<title>{escape(title)}</title>{body}</a>"
     )

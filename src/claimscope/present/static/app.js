@@ -8,10 +8,11 @@
     return { lang: get("lang"), actor: get("actor"), stance: get("stance"), from: get("from"), to: get("to") };
   }
 
-  function dayOk(day, f) {
+  function dayOk(day, f, last) {
     if (!f.from && !f.to) return true;
     if (!day) return false;
-    return (!f.from || day >= f.from) && (!f.to || day <= f.to);
+    last = last || day;  // a mark may cover several days: shown when the range overlaps
+    return (!f.from || last >= f.from) && (!f.to || day <= f.to);
   }
 
   function apply(form) {
@@ -34,7 +35,7 @@
       var ok = (!f.lang || langs.indexOf(f.lang) >= 0) &&
         (!f.actor || actors.indexOf(f.actor) >= 0) &&
         (!f.stance || el.getAttribute("data-stance") === f.stance) &&
-        dayOk(el.getAttribute("data-day"), f);
+        dayOk(el.getAttribute("data-day"), f, el.getAttribute("data-last"));
       el.classList.toggle("off", !ok);
     });
     var out = form.querySelector("output.count");
