@@ -394,6 +394,7 @@ def test_fts_query_and_short_terms() -> None:
 def test_timeline_marks_never_pile_up_on_a_long_axis() -> None:
     import re
     from datetime import date, timedelta
+    from itertools import pairwise
 
     from claimscope.present.charts import COLUMN_PX, timeline_svg
 
@@ -412,6 +413,6 @@ def test_timeline_marks_never_pile_up_on_a_long_axis() -> None:
     assert sum(int(m[3]) for m in marks) == 1500  # every statement is in one mark
     for stance in ("assert", "deny"):
         xs = sorted(float(next(v for v in m[4:] if v)) for m in marks if m[0] == stance)
-        assert all(b - a >= COLUMN_PX * 0.5 for a, b in zip(xs, xs[1:], strict=False))
+        assert all(b - a >= COLUMN_PX * 0.5 for a, b in pairwise(xs))
     spans = [m for m in marks if m[2] and m[2] != m[1]]
     assert spans and all(m[1] < m[2] for m in spans)  # merged marks carry their day range
