@@ -131,10 +131,8 @@ class Claimscope:
 
     def link(self) -> None:
         """Cross-article linking (entities, stories, claims, dates); incremental."""
-        try:
-            from claimscope.link.pipeline import link_store
-        except ImportError:
-            return
+        from claimscope.link.pipeline import link_store
+
         link_store(self.store)
 
     # --- read back ------------------------------------------------------------------
