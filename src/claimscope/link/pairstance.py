@@ -139,6 +139,9 @@ class PairStanceModel:
         self.idf = Idf.from_uint8(arrays["idf_q"], float(arrays["idf_scale"]))
         self.related = TreeEnsemble(arrays, "rel")
         self.stance = TreeEnsemble(arrays, "st")
+        # Second stage: denies vs the other related classes, with its own CV-chosen threshold.
+        self.denies = TreeEnsemble(arrays, "dn") if "dn_roots" in arrays else None
+        self.denies_threshold = float(meta.get("denies_threshold", 1.0))
         self.related_threshold = float(meta["related_threshold"])
         self.class_scale = np.asarray(meta["class_scale"], dtype=np.float64)
 
@@ -150,6 +153,13 @@ class PairStanceModel:
         q_scaled = q * self.class_scale
         q_scaled /= q_scaled.sum(axis=1, keepdims=True)
         explicit = explicit_denial(X)
+        if self.denies is not None:
+            p_dn = self.denies.proba(X)[:, 1]
+            explicit = explicit | (p_dn > self.denies_threshold)
+            # The stance model then only chooses between supports and discusses.
+            rest = q_scaled * np.array([1.0, 0.0, 1.0])
+            q_scaled = np.column_stack([rest[:, 0], p_dn, rest[:, 2]])
+            q_scaled[:, [0, 2]] *= (1.0 - p_dn)[:, None] / rest.sum(axis=1, keepdims=True)
         out: list[tuple[str, float]] = []
         for pr, qs, deny in zip(p_rel, q_scaled, explicit, strict=False):
             if pr < self.related_threshold:
@@ -157,7 +167,9 @@ class PairStanceModel:
             elif deny:
                 out.append(("denies", float(pr * max(qs[1], 0.5))))
             else:
-                k = int(np.argmax(qs))
+                k = 0 if qs[0] >= qs[2] else 2
+                if self.denies is None:
+                    k = int(np.argmax(qs))
                 out.append((STANCE_LABELS[k], float(pr * qs[k])))
         return out
 

@@ -535,7 +535,63 @@ def pair_features(h: Side, b: Side, idf: Idf) -> list[float]:
         head_ref * float(ov.max()),
         float(head[CAT["hedge"]] > 0) * body_neg,
     ]
+    feats += _polarity_features(h, b, sims, ov, hs)
     return feats
+
+
+POLARITY_CATS = ("negation", "deny", "refute", "deny_that")
+POL_TOP = 5
+
+
+def _polarity_features(
+    h: Side, b: Side, sims: np.ndarray, ov: np.ndarray, hs: set[str]
+) -> list[float]:
+    """Does the text say the claim with the claim's polarity?
+
+    FNC-1 `disagree` is mostly a debunking text met by an affirmative claim (or an
+    affirmative text met by a claim that something is false): what matters is whether
+    the sentences about the claim carry negation/denial/refutation where the claim does
+    not (or the reverse), and how much of the whole text debunks. Works from the cue
+    lists, so any language with cue data gets it.
+    """
+    c = b.sent_cues
+    n = c.shape[0]
+    idx = [CAT[k] for k in POLARITY_CATS]
+    neg_s = c[:, idx].sum(axis=1)
+    ref_s = c[:, CAT["refute"]] + c[:, CAT["deny"]] + c[:, CAT["deny_that"]]
+    head_neg = float(h.sent_cues[:, idx].sum())
+    head_pol = head_neg > 0
+    order = np.argsort(-(sims + ov), kind="stable")[:POL_TOP]
+    w = np.maximum(sims[order], 1e-3)
+    s_neg = (neg_s[order] > 0).astype(np.float64)
+    agree = float(np.sum(w * (s_neg == head_pol)) / w.sum())
+    # Negation cues near claim words, over every sentence sharing a fair part of the claim.
+    about = np.nonzero(ov >= 0.2)[0][:20]
+    near_neg = [
+        float(max(v[CAT[k]] for k in POLARITY_CATS) > 0)
+        for v in (_near(b, int(i), hs) for i in about)
+    ]
+    near_share = float(np.mean(near_neg)) if near_neg else 0.0
+    debunk = math.log1p(float(ref_s.sum()))
+    debunk_rate = float((ref_s > 0).mean()) if n else 0.0
+    debunk_about = float((ref_s[about] > 0).mean()) if about.size else 0.0
+    hedge_rate = float((c[:, CAT["hedge"]] > 0).mean()) if n else 0.0
+    support_rate = float((c[:, CAT["support"]] > 0).mean()) if n else 0.0
+    aff = 0.0 if head_pol else 1.0
+    return [
+        agree,
+        float(np.max(w * s_neg)),
+        near_share,
+        debunk_rate - support_rate,
+        debunk_about,
+        aff * debunk,
+        aff * debunk_about,
+        aff * near_share,
+        (1.0 - aff) * (1.0 - debunk_rate) * (1.0 - near_share),
+        (1.0 - aff) * support_rate,
+        aff * (debunk_rate - hedge_rate),
+        float(np.max(sims * (ref_s > 0))) * aff,
+    ]
 
 
 FEATURE_NAMES: list[str] = (
@@ -602,6 +658,20 @@ FEATURE_NAMES: list[str] = (
         "headref_x_bodyhedge",
         "headref_x_ovmax",
         "headhedge_x_bodyneg",
+    ]
+    + [
+        "pol_agree_top5",
+        "pol_neg_sim_top5",
+        "pol_near_neg_share",
+        "debunk_minus_support_rate",
+        "debunk_about_share",
+        "headaff_x_debunk_log",
+        "headaff_x_debunk_about",
+        "headaff_x_near_neg",
+        "headneg_x_body_plain",
+        "headneg_x_support_rate",
+        "headaff_x_debunk_vs_hedge",
+        "headaff_x_ref_sim",
     ]
 )
 
