@@ -1,4 +1,4 @@
-"""Benchmark `classify_pairs` (the CLI's code path) on the FNC-1 competition test set.
+"""Benchmark `classify_pairs` (what `claimscope stance --pairs` runs) on the FNC-1 test set.
 
     .venv/bin/python bench/bench_fnc1.py [--baseline] [--limit N] [--no-write]
 
@@ -113,11 +113,27 @@ def multilingual_check() -> str:
     return "\n".join(lines) + "\n"
 
 
+def cli_path(rows: list[tuple[str, str, str]], pred: list[str]) -> str:
+    """Check that `stance_rows` (what `claimscope stance --pairs` runs) gives these labels."""
+    from claimscope.link.track import stance_rows
+
+    out = stance_rows([{"claim": h, "text": b} for h, b, _ in rows])
+    same = sum(r["stance"] == p for r, p in zip(out, pred, strict=True))
+    return (
+        f"\n`claimscope stance --pairs` path (`stance_rows`): {same} of {len(rows)} labels"
+        " identical to the table above.\n"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--baseline", action="store_true", help="also score an overlap-only baseline")
     ap.add_argument("--limit", type=int, default=0, help="first N pairs only (quick look)")
     ap.add_argument("--no-write", action="store_true", help="do not write docs/bench_fnc1.md")
+    ap.add_argument(
+        "--cli", action="store_true",
+        help="also run the pairs through `claimscope stance --pairs`'s code and compare",
+    )  # fmt: skip
     args = ap.parse_args()
     if not (FNC1 / "competition_test_stances.csv").exists():
         print(f"skipped: FNC-1 not found at {FNC1} (it lives in ../shared beside the repo)")
@@ -151,6 +167,8 @@ def main() -> None:
                 None,
             )
         )
+    if args.cli:
+        md.append(cli_path(rows, pred))
     md.append(multilingual_check())
     text = "\n".join(md)
     print(text)
