@@ -6,7 +6,8 @@ held-out folder, so it can be run freely while tuning the language files.
     .venv/bin/python bench/bench_attribution_dev2.py [--lang fr] [--set dev2] [--errors]
 
 `--errors` prints, per example, the gold and predicted statements whenever they differ
-(speaker missing, spurious prediction or wrong stance).
+(speaker missing, spurious prediction, wrong stance or wrong speaker_name). The table's
+name accuracy is over matched statements whose gold speaker_name is not null.
 """
 
 from __future__ import annotations
@@ -45,12 +46,13 @@ def _errors(path: Path) -> list[str]:
         gold = ex.get("statements", [])
         pred = extract_statements(text, split_sentences(text, lang), lang)
         c = bench.score_example(text, gold, pred)
-        if c["full"] == len(gold) == len(pred):
+        if c["full"] == len(gold) == len(pred) and c["name"] == c["named"]:
             continue
         lines = [f"--- {ex['id']} [{ex.get('construction')}] {text}"]
         for g in gold:
             lines.append(
-                f"  G {g['speaker']!r} | {g['cue']!r} | {g['stance']} | {g['kind']} | "
+                f"  G {g['speaker']!r} ({g.get('speaker_name')!r}) | {g['cue']!r} | "
+                f"{g['stance']} | {g['kind']} | "
                 f"{g['content']!r}"
             )
         for p in pred:

@@ -36,6 +36,7 @@ HARD_PUNCT = ";:—–()[]|"
 MAX_SPEAKER_WORDS = 14
 GAP = r"(?:\s+\S+){0,10}?\s+"
 DATE_PAREN = re.compile(r"\((?:\d[\d/.\-]*)\)")
+QUOTED_NAME = re.compile(r"[「『‘“«《\"]([^」』’”»》\"]+)[」』’”»》\"]")
 DATE_PAREN_END = re.compile(r"\s*\((?:\d[\d/.\-]*)\)\s*$")
 
 
@@ -89,6 +90,12 @@ class Lang:
     clitic_re: re.Pattern[str] | None = None  # subject pronoun inside the cue ("a-t-il")
     gap_tail_re: re.Pattern[str] | None = None  # vso: what follows the "…" of a gapped cue
     gap_head_re: re.Pattern[str] | None = None  # vso: what precedes it
+    # personal names inside a role mention (`[attribution.names]`): where a name starts
+    name_first_re: re.Pattern[str] | None = None  # a word that opens a native name
+    name_inner_re: re.Pattern[str] | None = None  # a word that lengthens a name (patronymic)
+    name_max: int = 0  # words of a name after a role and an organisation (0: no limit)
+    name_after: tuple[str, ...] = ()  # particles a name follows ("県交通局の佐藤健一")
+    org_word_re: re.Pattern[str] | None = None  # a word of an organisation, never of a name
 
 
 @dataclass
@@ -167,6 +174,14 @@ def _gap_parts(att: dict[str, Any], spaces: bool, part: int) -> re.Pattern[str] 
     return _compile(parts, spaces)
 
 
+def _role_re(forms: list[str], spaces: bool, compound: bool) -> re.Pattern[str] | None:
+    """Role words; with `role_suffixes` also at the end of a compound (ko 교통국장, 병원장)."""
+    pattern = _alt(forms, spaces)
+    if pattern and compound and spaces:
+        pattern = pattern.replace(r"(?<!\w)(?:", r"(?<!\w)\w*?(?:", 1)
+    return re.compile(pattern, re.I) if pattern else None
+
+
 def _lower_set(items: list[str]) -> frozenset[str]:
     return frozenset(i.lower() for i in items)
 
@@ -197,6 +212,7 @@ def compiled(code: str | None) -> Lang:
             groups.append(f"(?P<{name}>{pattern})")
     cue_re = re.compile("|".join(groups), re.I) if groups else None
     claims = att.get("claim_nouns", [])
+    names: dict[str, Any] = att.get("names", {})
     strip = att.get("subject_strip", [])
     strip_body = _alt(strip, spaces)
     lexicon_words = set()
@@ -212,7 +228,11 @@ def compiled(code: str | None) -> Lang:
         compl_re=_compile(att.get("complementizers", []), spaces),
         claim_re=_compile(claims, spaces),
         source_intro_re=_glued(_compile(att.get("source_intro", []), spaces)),
-        role_re=_compile(att.get("role_words", []), spaces, bool(meta.get("role_suffixes", False))),
+        role_re=_role_re(
+            att.get("role_words", []),
+            spaces,
+            bool(meta.get("role_suffixes") or att.get("role_suffixes")),
+        ),
         anonymous_re=_compile(att.get("anonymous", []), spaces),
         honorific_re=_compile(att.get("honorifics", []), spaces),
         strip_re=re.compile(rf"(?:\s*(?:{strip_body}))+\s*$", re.I) if strip_body else None,
@@ -255,7 +275,16 @@ def compiled(code: str | None) -> Lang:
             if att.get("not_after")
             else None
         ),
+        name_first_re=_full_re(names.get("first")),
+        name_inner_re=_full_re(names.get("inner")),
+        name_max=int(names.get("max_words", 0)),
+        name_after=tuple(names.get("after", [])),
+        org_word_re=_full_re(names.get("org_words")),
     )
+
+
+def _full_re(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(rf"(?:{pattern})", re.I) if pattern else None
 
 
 # ---------------------------------------------------------------- quotes and units
@@ -428,6 +457,8 @@ def _learned_unit(
     spans = learned_attribution.tag_unit(tg, feats, toks)
     out: list[Statement] = []
     for cs, ce, prob in spans.cues:
+        if lang.blocked_re is not None and lang.blocked_re.match(text, cs):
+            continue  # the language file vetoes this form ("charged with": passive)
         agree = [
             st
             for st in found
@@ -597,6 +628,13 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             continue
         if lang.blocked_re and lang.blocked_re.match(text, cs):
             continue
+        if (
+            ckind == "verb"
+            and lang.claim_re is not None
+            and lang.claim_re.fullmatch(text, cs, ce)
+            and text[start:cs].rstrip()[-1:] in ('"', "”", "»", "’", "」")
+        ):
+            continue  # '"chưa thể xác nhận" cáo buộc …': the quoted verb's object noun
         if (
             ckind == "verb"
             and cues
@@ -843,6 +881,12 @@ def _verb(
         lang.inversion_re is None
         or bool((m_inv := lang.inversion_re.match(text, cue.start)) and m_inv.end() >= cue.end - 1)
     )
+    if (
+        may_invert
+        and lang.claim_re is not None
+        and lang.claim_re.fullmatch(text, cue.start, cue.end)
+    ):
+        may_invert = False  # '"chưa thể xác nhận" cáo buộc Kestria …': the claim noun's object
     tail = text[region_start : cue.start].rstrip()[-1:]
     if subject is None and not may_invert and tail in lang.comma_chars:
         coordinated = True  # ", dismissing the reports": the main clause's speaker
@@ -1953,7 +1997,10 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
             name_run = run
             break
     if name_run is not None:
-        a, b = toks[name_run[0]][0], toks[name_run[1] - 1][1]
+        first = name_run[0]
+        if lang.role_re and lang.role_re.search(text, s, toks[first][0]):
+            first += _name_start([w for _a, _b, w in toks[first : name_run[1]]], lang)
+        a, b = toks[first][0], toks[name_run[1] - 1][1]
         sp.name = text[a:b]
         pre = text[s:a].strip(" ,")
         pre_toks = [w for w in TOKEN.findall(pre) if w.lower() not in lang.determiners]
@@ -1979,6 +2026,8 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
 def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Speaker:
     mention = text[s:e]
     role_m = _last_match(lang.role_re, mention, 0, len(mention)) if lang.role_re else None
+    if role_m is not None and not lang.spaces and len(mention[role_m.end() :].strip()) == 1:
+        role_m = None  # "穀物委員会": the role word inside an organisation's name
     if lang.anonymous_re and lang.anonymous_re.search(mention) and role_m is None:
         sp.anonymous = True
         return sp
@@ -2007,6 +2056,8 @@ def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Sp
             words = mention.split()
             if words and words[0].lower() in lang.anaphor_dets:
                 sp.anaphor = role_m.group(0).lower()
+        if sp.name and not lang.caps:
+            _split_name(sp, mention, role_m, lang)
         return sp
     if lang.caps:
         words = mention.split()
@@ -2014,7 +2065,75 @@ def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Sp
             sp.name = mention.strip()
         return sp
     sp.name = mention.strip() or None
+    if sp.name and not lang.caps:
+        _split_name(sp, mention, None, lang)
     return sp
+
+
+def _split_name(sp: Speaker, mention: str, role_m: re.Match[str] | None, lang: Lang) -> None:
+    """The person's name out of the words around a role, without organisation or honorific
+    ("県交通局の佐藤健一局長" -> 佐藤健一, "김민수 환경부 장관" -> 김민수)."""
+    name = sp.name or ""
+    org = ""
+    quoted = QUOTED_NAME.search(name)
+    if quoted:  # "夕刊紙「ゆうべ新報」", "환경단체 ‘푸른숲’": the title in quotes is the name
+        sp.name = quoted.group(1).strip()
+        return
+    for sep in lang.name_after:  # ja: the organisation before の
+        if sep in name:
+            org, name = name.rsplit(sep, 1)
+            name = name.strip()
+    name = _strip_honorifics(name, lang)
+    words = name.split()
+    if lang.org_word_re is not None and words and role_m is not None:
+        # ar: the name follows the last organisation word ("الدفاع الفارانية إيلينا فارغا")
+        k = len(words) - 1
+        while k > 0 and not lang.org_word_re.fullmatch(words[k - 1]):
+            k -= 1
+        if k == len(words) - 1 and lang.org_word_re.fullmatch(words[k]):
+            k = len(words)
+        org, words = " ".join(words[:k]), words[k:]
+    elif len(words) > 1 and (lang.name_first_re or lang.name_max):
+        # ko: a native name (김민수) anywhere, else a foreign one first (마레크 도보시 바라니아)
+        first = [w for w in words if lang.name_first_re and lang.name_first_re.fullmatch(w)]
+        if first and (len(words) == 2 or first[0] == words[0]):
+            org = " ".join(w for w in words if w != first[0])
+            words = first[:1]
+        elif lang.name_max and len(words) > lang.name_max:
+            org = " ".join(words[lang.name_max :])
+            words = words[: lang.name_max]
+    if org and len(" ".join(words)) < len(sp.name or ""):
+        sp.affiliation = org.strip(" ,")
+        if lang.org_word_re is not None and role_m is not None and words:
+            sp.role = mention[: mention.rfind(words[0])].strip(" ,") or sp.role
+    sp.name = " ".join(words) or None
+    if sp.name and lang.anonymous_re and lang.anonymous_re.fullmatch(sp.name):
+        sp.name = None
+
+
+def _strip_honorifics(name: str, lang: Lang) -> str:
+    """'中村拓也氏' -> 中村拓也, '서다나 씨' -> 서다나 (a title glued after the name)."""
+    if lang.honorific_re is None:
+        return name
+    pattern = lang.honorific_re.pattern
+    if lang.spaces:
+        return re.sub(rf"\s*(?:{pattern})\s*$", "", name, flags=re.I).strip() or name
+    return re.sub(rf"(?:{pattern})$", "", name).strip() or name
+
+
+def _name_start(words: list[str], lang: Lang) -> int:
+    """Where a person's name starts in a capitalised run after a role: "Bộ trưởng Quốc phòng
+    Varania Elena Varga", "министр обороны Варании Елена Варга" -> the last words."""
+    if lang.name_first_re is not None:
+        for k, w in enumerate(words[:-1]):
+            if lang.name_first_re.fullmatch(w):
+                return k
+    k = 0
+    if lang.name_max and len(words) > lang.name_max:
+        k = len(words) - lang.name_max
+        while k > 0 and lang.name_inner_re and lang.name_inner_re.fullmatch(words[k]):
+            k -= 1  # a patronymic keeps the first name: "Геннадий Петрович Пеньков"
+    return k
 
 
 def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[tuple[int, int]]:
@@ -2033,6 +2152,14 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
                     continue
                 if wj.lower() in lang.particles and j + 1 < n and _name_token(toks[j + 1][2], lang):
                     j += 2
+                    continue
+                if (
+                    wj[:1].isupper()
+                    and wj.lower() in lang.pronouns
+                    and j + 1 < n
+                    and _name_token(toks[j + 1][2], lang)
+                ):
+                    j += 2  # "Hoàng Anh Tuấn": a capitalised pronoun form inside a name
                     continue
                 break
             runs.append((k, j))
@@ -2074,13 +2201,12 @@ def _affiliation(role: str, lang: Lang) -> str | None:
     m = re.match(r"(?:the\s+)?(.+?)(?:'s|’s)\s", role, re.I)
     if m:
         return _strip_dets(m.group(1), lang)
-    caps = []
-    for w in toks:
-        if lang.role_re and lang.role_re.fullmatch(w):
-            break
-        if w[:1].isupper() and w.lower() not in lang.determiners:
-            caps.append(w)
-    return " ".join(caps) or None
+    # what is left without the role words: "Tổng thư ký Hiệp ước phương Bắc" -> Hiệp ước phương
+    # Bắc, "Официальный представитель МИД Кестрии" -> МИД Кестрии
+    rest = (lang.role_re.sub(" ", role) if lang.role_re else role).split()
+    while rest and rest[0].lower() in lang.determiners | lang.prepositions:
+        rest = rest[1:]
+    return " ".join(rest) if any(w[:1].isupper() for w in rest) else None
 
 
 # ---------------------------------------------------------------- coreference
@@ -2102,6 +2228,39 @@ def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
                 _copy_speaker(st, out[ref])
         elif st.speaker_name and lang.caps:
             st.speaker_name = _full_name(st.speaker_name, out, i, text, lang, runs)
+        elif st.speaker_name:
+            st.speaker_name = _full_name_nocaps(st.speaker_name, out, i, lang)
+        if st.speaker_name and lang.spaces and not st.extra.get("pronoun"):
+            st.speaker_name = _trim_by_article(st.speaker_name, text)
+
+
+def _full_name_nocaps(name: str, out: list[Statement], i: int, lang: Lang) -> str:
+    """'コヴェル' -> アドリアン・コヴェル, '도보시' -> 마레크 도보시, '岡田' -> 岡田修: a short
+    name completed from another speaker of the article (earlier ones first)."""
+    if " " in name or "・" in name or "·" in name:
+        return name
+    order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(out)))
+    for k in order:
+        cand = out[k].speaker_name
+        if not cand or cand == name or out[k].extra.get("pronoun"):
+            continue
+        if cand.endswith((f" {name}", f"・{name}", f"·{name}")):
+            return cand
+        if not lang.spaces and cand.startswith(name) and len(cand) - len(name) <= 2:
+            return cand  # a native surname first: 岡田 -> 岡田修
+    return name
+
+
+def _trim_by_article(name: str, text: str) -> str:
+    """'Varania Elena Varga' -> Elena Varga, 'كيستريا أدريان كوفيل' -> أدريان كوفيل: the first
+    of three or more words stands alone elsewhere in the article (a country, an organisation)."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    alone = re.compile(rf"(?<!\w){re.escape(words[0])}(?!\w)(?!\s+{re.escape(words[1])})")
+    if alone.search(text):
+        return " ".join(words[1:])
+    return name
 
 
 def _copy_speaker(st: Statement, ref: Statement) -> None:
@@ -2159,6 +2318,9 @@ def _article_runs(text: str, lang: Lang) -> list[str]:
     toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text)]
     out = []
     for a, b in _name_runs(text, toks, lang):
+        a += _name_start([w for _s, _e, w in toks[a:b]], lang)  # "Варании Елена Варга"
+        if lang.noun_caps and b - a == 3 and _tail_noun(toks[b - 1][2], toks[b - 2][2], text):
+            b -= 1  # de "Elena Varga Kestrien beschuldigt": the object after the name
         if not 2 <= b - a <= 3:
             continue
         run = text[toks[a][0] : toks[b - 1][1]]
@@ -2168,13 +2330,21 @@ def _article_runs(text: str, lang: Lang) -> list[str]:
     return out
 
 
+def _tail_noun(last: str, before: str, text: str) -> bool:
+    """The last word of a run stands alone elsewhere, never after the word before it in the
+    run: a capitalised noun or country (de), not the surname of a three-word name."""
+    total = len(re.findall(rf"(?<!\w){re.escape(last)}(?!\w)", text))
+    paired = len(re.findall(rf"(?<!\w){re.escape(before)}\s+{re.escape(last)}(?!\w)", text))
+    return paired <= 1 and total - paired >= 2
+
+
 def _full_name(
     name: str, out: list[Statement], i: int, text: str, lang: Lang, runs: list[str]
 ) -> str:
     """'Kim' -> 'Kim Yong-hyun', 'Mr Kirby' -> 'John Kirby' when the article says so."""
     base = name
-    if lang.honorific_re is not None:
-        base = lang.honorific_re.sub("", base).strip(" .")
+    if lang.honorific_re is not None:  # leading only: vi "Anh" is also a name ("Hoàng Anh Tuấn")
+        base = re.sub(rf"^(?:{lang.honorific_re.pattern})\.?\s*", "", base, flags=re.I).strip(" .")
     words = base.split()
     if len(words) != 1:
         return base or name
