@@ -96,6 +96,8 @@ class Lang:
     name_max: int = 0  # words of a name after a role and an organisation (0: no limit)
     name_after: tuple[str, ...] = ()  # particles a name follows ("県交通局の佐藤健一")
     org_word_re: re.Pattern[str] | None = None  # a word of an organisation, never of a name
+    continuation_re: re.Pattern[str] | None = None  # reported-mood verbs of a cue-less sentence
+    negations: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass
@@ -280,6 +282,8 @@ def compiled(code: str | None) -> Lang:
         name_max=int(names.get("max_words", 0)),
         name_after=tuple(names.get("after", [])),
         org_word_re=_full_re(names.get("org_words")),
+        continuation_re=_full_re(att.get("continuation")),
+        negations=_lower_set(att.get("negations", [])),
     )
 
 
@@ -416,11 +420,31 @@ def analyse_units(
     quotes = Quotes(find_quotes(text, lang.quotes))
     units = build_units(sentences, quotes)
     headline_end = _headline_end(text, units, title, lang)
-    out = []
-    for start, end, _para in units:
+    out: list[tuple[int, int, bool, list[Statement]]] = []
+    for k, (start, end, para) in enumerate(units):
         is_head = headline_end is not None and start < headline_end
-        out.append((start, end, is_head, _analyse_unit(text, start, end, lang, quotes, is_head)))
+        found = _analyse_unit(text, start, end, lang, quotes, is_head)
+        if not found and not is_head and k and units[k - 1][2] == para and out[-1][3]:
+            cont = _continuation(text, start, end, lang, quotes, out[-1][3][-1])
+            found = [cont] if cont is not None else found
+        out.append((start, end, is_head, found))
     return lang, quotes, out
+
+
+def _continuation(
+    text: str, start: int, end: int, lang: Lang, quotes: Quotes, prev: Statement
+) -> Statement | None:
+    """de "… sagte Vogt. Die Mittel seien eingeplant.": a cue-less sentence in the reported
+    mood (Konjunktiv I) goes on with the previous sentence's speaker."""
+    if lang.continuation_re is None or prev.kind in ("headline", "direct"):
+        return None
+    head = TOKEN.findall(text[start : min(end, start + 120)])[:8]
+    if not any(lang.continuation_re.fullmatch(w) for w in head) or quotes.within(start, end):
+        return None
+    st = _statement(text, None, "indirect", (start, end), (start, end), None, lang)
+    if st is not None:
+        st.extra["continuation"] = True
+    return st
 
 
 def learned_tagger(language: str | None) -> Any | None:
@@ -956,7 +980,7 @@ def _verb(
         cs, ce = after[0], after[1]
         context = text[cue.end : cs]
     else:
-        mid = _cue_middle(text, cue)
+        mid = _cue_middle(text, cue, lang.negations, lang.noun_caps)
         if mid is None and cue.stance != "hedge":
             return None
         cs, ce = mid if mid is not None else (cue.end, cue.end)
@@ -982,9 +1006,16 @@ def _gap_speaker(text: str, cue: Cue, lang: Lang) -> Speaker | None:
     return inv[0] if inv else None
 
 
-def _cue_middle(text: str, cue: Cue) -> tuple[int, int] | None:
+def _cue_middle(
+    text: str, cue: Cue, negations: frozenset[str] = frozenset(), noun_caps: bool = False
+) -> tuple[int, int] | None:
     """'wollte Berichte über X nicht kommentieren': the topic sits inside the cue."""
     words = list(re.finditer(r"\S+", text[cue.start : cue.end]))
+    neg = next((k for k, w in enumerate(words) if k > 1 and w.group(0).lower() in negations), 0)
+    if neg:  # "wollte den Bericht weder bestätigen noch dementieren"
+        return cue.start + words[0].end(), cue.start + words[neg].start()
+    if noun_caps and len(words) >= 3 and words[-2].group(0)[:1].isupper():
+        return cue.start + words[0].end(), cue.start + words[-1].start()  # "wies X zurück"
     if len(words) < 4:
         return None
     return cue.start + words[0].end(), cue.start + words[-2].start()
@@ -1091,6 +1122,8 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         if _is_coordinator(text, (s, e), lang):
             return "coordinated"
         s = _drop_coordinator(text, s, e, lang)
+        if lang.noun_caps and (cut := _object_cut(text, s, e, lang)) < e:
+            e = max(_strip_np(text, s, cut, lang)[1], s + 1)
         if not _np_like(text, s, e, lang):
             # "asked for a photo and Clinton said": the subject after the last coordinator
             last = None
@@ -1152,6 +1185,22 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         if _np_like(text, s, e, lang):
             return _analyse_np(text, s, e, lang)
     return None
+
+
+def _object_cut(text: str, s: int, e: int, lang: Lang) -> int:
+    """de verb-final clauses ("wie Maren Koch den Eltern erklärte"): the subject ends at an
+    article that is an np_stop (an object's case) after a capitalised word."""
+    seen = False
+    for t in TOKEN.finditer(text, s, e):
+        w = t.group(0)
+        low = w.lower()
+        if seen and low in lang.np_stops and low in lang.determiners:
+            end = t.start()
+            while end > s and text[end - 1].isspace():
+                end -= 1
+            return end
+        seen = seen or w[:1].isupper()
+    return e
 
 
 def _is_coordinator(text: str, seg: tuple[int, int], lang: Lang) -> bool:
@@ -1651,9 +1700,57 @@ def _source_np(text: str, a: int, b: int, lang: Lang) -> tuple[int, int]:
         m = lang.source_end_re.search(text, s + 1, e)
         if m:
             e = m.start()
+    if lang.noun_caps:
+        e = _caps_np_end(text, s, e, lang)
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+def _np_word(w: str, lang: Lang) -> bool:
+    low = w.lower()
+    return low in lang.determiners or low in lang.prepositions or low in lang.particles
+
+
+def _caps_np_end(text: str, s: int, e: int, lang: Lang) -> int:
+    """de 'Laut Polizei wurden …': a source ends at the first lowercase word after a noun (the
+    finite verb of a verb-second clause); articles, prepositions and 'und' keep it going."""
+    seen_noun = False
+    for t in TOKEN.finditer(text, s, e):
+        w = t.group(0)
+        if not w[0].isalpha():
+            continue
+        if w[0].isupper():
+            seen_noun = True
+        elif seen_noun and not _np_word(w, lang) and w.lower() not in lang.coordinators:
+            return t.start()
+    return e
+
+
+def _caps_np_start(text: str, lo: int, e: int, lang: Lang) -> int:
+    """de 'Die Exporte sind dem Statistikamt zufolge …': the source NP ending at `e`, back to
+    its article or preposition (scanning back over nouns, articles and adjectives)."""
+    toks = list(TOKEN.finditer(text, lo, e))
+    start = e
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].group(0)
+        if w[0].isalpha() and w[0].islower() and not _np_word(w, lang):
+            prev = toks[k - 1].group(0).lower() if k else ""
+            if prev not in lang.determiners:  # "dem jüngsten Bericht": an adjective
+                break
+        elif not w[0].isalnum() and w not in "„“\"»«":
+            break
+        start = toks[k].start()
+    while start < e:  # leading prepositions are not part of the source
+        m = TOKEN.match(text, start)
+        if not m or m.group(0).lower() not in lang.prepositions or m.group(0).lower() in (
+            lang.determiners
+        ):
+            break
+        start = m.end()
+        while start < e and text[start].isspace():
+            start += 1
+    return start
 
 
 def _extend_apposition(text: str, src: tuple[int, int], limit: int, lang: Lang) -> tuple[int, int]:
@@ -1709,11 +1806,16 @@ def _according_after(
             s = k + 1
             break
     s, e = _trim(text, s, e)
+    if lang.noun_caps:  # "Die Exporte sind dem Statistikamt zufolge gestiegen"
+        s = _caps_np_start(text, s, e, lang)
     if e <= s:
         return None
     speaker = _analyse_np(text, s, e, lang)
     end = _unit_end(text, cue.end) if content_end >= len(text) else content_end
-    return _statement(text, cue, "according_to", (cue.end, end), (u_start, end), speaker, lang)
+    content = (cue.end, end)
+    if _trim(text, *content)[1] - _trim(text, *content)[0] < 4 and s - lo > 3:
+        content = (lo, s)  # "…, dem Bericht zufolge.": the content precedes the source
+    return _statement(text, cue, "according_to", content, (u_start, end), speaker, lang)
 
 
 def _citing(
@@ -2216,7 +2318,9 @@ def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
     """Pronouns, role nouns and short names to the speaker they refer to."""
     runs: list[str] = []  # multi-word capitalised runs of the article, filled on first need
     for i, st in enumerate(out):
-        if st.extra.get("pronoun"):
+        if st.extra.get("continuation") and i:
+            _copy_speaker(st, out[i - 1])
+        elif st.extra.get("pronoun"):
             ref = _antecedent(out, i, st.extra.get("person", True))
             if ref is not None:
                 _copy_speaker(st, out[ref])
