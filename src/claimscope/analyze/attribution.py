@@ -1738,13 +1738,15 @@ def _caps_np_start(text: str, lo: int, e: int, lang: Lang) -> int:
             prev = toks[k - 1].group(0).lower() if k else ""
             if prev not in lang.determiners:  # "dem jüngsten Bericht": an adjective
                 break
-        elif not w[0].isalnum() and w not in "„“\"»«":
+        elif not w[0].isalnum() and w not in '„“"»«':
             break
         start = toks[k].start()
     while start < e:  # leading prepositions are not part of the source
         m = TOKEN.match(text, start)
-        if not m or m.group(0).lower() not in lang.prepositions or m.group(0).lower() in (
-            lang.determiners
+        if (
+            not m
+            or m.group(0).lower() not in lang.prepositions
+            or m.group(0).lower() in lang.determiners
         ):
             break
         start = m.end()
