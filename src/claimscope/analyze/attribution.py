@@ -38,6 +38,7 @@ GAP = r"(?:\s+\S+){0,10}?\s+"
 DATE_PAREN = re.compile(r"\((?:\d[\d/.\-]*)\)")
 QUOTED_NAME = re.compile(r"[「『‘“«《\"]([^」』’”»》\"]+)[」』’”»》\"]")
 DATE_PAREN_END = re.compile(r"\s*\((?:\d[\d/.\-]*)\)\s*$")
+QUOTED_TITLE = re.compile(r"[«“\"„](?:\s*[^\W\d_][\w\-]*){1,4}\s*[»”\"“]")
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Lang:
     org_word_re: re.Pattern[str] | None = None  # a word of an organisation, never of a name
     continuation_re: re.Pattern[str] | None = None  # reported-mood verbs of a cue-less sentence
     negations: frozenset[str] = field(default_factory=frozenset)
+    claim_heads: frozenset[str] = field(default_factory=frozenset)  # "وكالة" + الأنباء: a name
 
 
 @dataclass
@@ -284,6 +286,7 @@ def compiled(code: str | None) -> Lang:
         org_word_re=_full_re(names.get("org_words")),
         continuation_re=_full_re(att.get("continuation")),
         negations=_lower_set(att.get("negations", [])),
+        claim_heads=_lower_set(att.get("claim_heads", [])),
     )
 
 
@@ -742,7 +745,7 @@ def _analyse_unit(
                 out.append(st)
     _inner_quotes(text, out, lang, quotes, is_head)
     _set_parents(out)
-    _merge_embedded(out, lang)
+    _merge_embedded(out, lang, text)
     return out
 
 
@@ -914,6 +917,7 @@ def _verb(
     tail = text[region_start : cue.start].rstrip()[-1:]
     if subject is None and not may_invert and tail in lang.comma_chars:
         coordinated = True  # ", dismissing the reports": the main clause's speaker
+    comma_tail = subject is None and bool(done) and bool(tail) and tail in lang.comma_chars
     if subject is not None:
         speaker = subject
     else:
@@ -923,7 +927,9 @@ def _verb(
             inv = (inner, cue.end) if inner else _inverted_speaker(text, cue.end, c_end, lang)
         if inv is not None:
             speaker, inverted = inv
-        elif done and (coordinated or _only_space_or_comma(text, region_start, cue.start)):
+        elif done and (
+            coordinated or comma_tail or _only_space_or_comma(text, region_start, cue.start)
+        ):  # "…، مضيفا أن …": a participle after a comma goes on with the last speaker
             mains = [d for d in done if not d.extra.get("nested")]
             prev = mains[-1] if mains else done[-1]
             if prev.speaker_start is not None:
@@ -959,7 +965,8 @@ def _verb(
         return None
     # content: after the cue, or before the speaker
     after_start = inverted if inverted else cue.end
-    limit = cues[i + 1].start if i + 1 < len(cues) else c_end
+    later = [c for c in cues[i + 1 :] if c.kind != "citing"]  # "نقلت X عن Y قوله إن …"
+    limit = later[0].start if later else c_end
     after = _content_after(text, after_start, c_end, lang, quotes, limit)
     clause_at = None
     if (
@@ -1306,17 +1313,28 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
     e = s
     toks = list(TOKEN.finditer(text, s, b))
     count = 0
+    skip_to = s
     for t in toks:
+        if t.start() < skip_to:
+            continue
         w = t.group(0)
         lw = w.lower()
         if not w[0].isalnum():
             if w in "-'’.&" and count:
                 continue
+            if count and (title := QUOTED_TITLE.match(text, t.start(), b)):
+                e = skip_to = title.end()  # 'صحيفة «المساء»': a quoted title in the name
+                continue
             break
         if count and lw in lang.np_stops:
             break
-        if count and lang.claim_re is not None and lang.claim_re.fullmatch(lw):
-            break  # "ونفى النادي الاتهامات": the object of the cue, not the speaker
+        if (
+            count
+            and lang.claim_re is not None
+            and lang.claim_re.fullmatch(lw)
+            and text[s:e].split()[-1].lower() not in lang.claim_heads
+        ):
+            break  # "ونفى النادي الاتهامات": the object of the cue (not "وكالة الأنباء")
         if lang.compl_re and lang.compl_re.fullmatch(lw):
             break
         if (
@@ -1339,12 +1357,12 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
         return None
     # apposition: "said Greta Holm, chief executive of X" / "said the chief, Sam Oduya,"
     after = e
-    m2 = re.match(r"\s*[,，]\s*", text[e:b])
+    m2 = re.match(rf"\s*[{re.escape(lang.comma_chars)}]\s*", text[e:b])
     if m2:
         seg_s = e + m2.end()
         seg_e = seg_s
         for ch_i in range(seg_s, b):
-            if text[ch_i] in ",，.;:!?\n":
+            if text[ch_i] in ",，.;:!?\n" or text[ch_i] in lang.comma_chars:
                 break
             seg_e = ch_i + 1
         seg_s2, seg_e2 = _strip_np(text, seg_s, seg_e, lang)
@@ -1360,7 +1378,11 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
                 sp.role = text[seg_s2:seg_e2]
                 sp.affiliation = sp.affiliation or other.affiliation
                 after = seg_e2
-            elif not sp.name and other.name and not other.anonymous:
+            elif (
+                (not sp.name or (sp.role and not lang.caps and not other.role))
+                and other.name
+                and not other.anonymous
+            ):  # "الرئيسة التنفيذية لشركة سكاي لاين، ريم الشامي": the name after the comma
                 sp = Speaker(s, seg_e2, other.name, text[s:e], sp.affiliation or other.affiliation)
                 after = seg_e2
     return sp, after
@@ -1684,8 +1706,10 @@ def _source_np(text: str, a: int, b: int, lang: Lang) -> tuple[int, int]:
     e = s
     for k in range(s, b):
         ch = text[k]
-        if ch in ",，、.;:!?。；\n" and not (ch == "." and k + 1 < b and text[k + 1].isalnum()):
-            break
+        if (ch in ",，、.;:!?。；\n" or ch in lang.comma_chars) and not (
+            ch == "." and k + 1 < b and text[k + 1].isalnum()
+        ):
+            break  # (Arabic "،" too: "بحسب الشرطة، …")
         e = k + 1
     if lang.cue_re is not None:
         m = lang.cue_re.search(text, s + 1, e)
@@ -1861,6 +1885,9 @@ def _nested_claim(
     m = _last_match(lang.claim_re, text, cue.end, st.start)
     if m is None:
         return None
+    head = text[cue.end : m.start()].split()[-1:]
+    if head and head[0].lower() in lang.claim_heads:
+        return None  # "وكالة الأنباء": a name, not a claim
     for other in cues:
         if m.start() <= other.start < st.start and other is not cue:
             other.used = True
@@ -1898,7 +1925,11 @@ def _nested_claim(
             chunk = text[s2:e2]
             ok = (chunk[:1].isupper() or not lang.caps) and len(chunk.split()) <= 6
             first_word = chunk.split()[0].lower() if lang.spaces else ""
-            if first_word in lang.prepositions or any(ch.isdigit() for ch in chunk):
+            if (
+                first_word in lang.prepositions
+                or first_word in lang.np_stops
+                or any(ch.isdigit() for ch in chunk)
+            ):
                 ok = False  # "وصف الاتهامات في 11 فبراير": a date, not the claim's owner
             if ok:
                 src = (s2, e2)
@@ -1965,7 +1996,7 @@ def _set_parents(out: list[Statement]) -> None:
         st.parent = best
 
 
-def _merge_embedded(out: list[Statement], lang: Lang) -> None:
+def _merge_embedded(out: list[Statement], lang: Lang, text: str) -> None:
     """'Police said they could not confirm X': one hedged statement, not two."""
     drop = set()
     for j, st in enumerate(out):
@@ -1977,11 +2008,17 @@ def _merge_embedded(out: list[Statement], lang: Lang) -> None:
             continue
         pronoun = st.speaker.lower() in lang.pronouns and abs(outer.start - st.speaker_start) <= 1
         same = st.speaker_start == outer.speaker_start and abs(outer.start - st.cue_start) <= 1
-        if pronoun or same:
+        # pro-drop: "قالت الشرطة إنها لم تتمكن من تأكيد X": the content opens with the cue
+        lead = lang.zero_subject and abs(outer.start - st.cue_start) <= 1 and outer.cue != ":"
+        if pronoun or same or lead:
             if st.stance != "assert":
                 outer.stance = st.stance
                 outer.cue, outer.cue_start, outer.cue_end = st.cue, st.cue_start, st.cue_end
-                outer.content, outer.start, outer.end = st.content, st.start, st.end
+                if outer.start <= st.start and st.end <= outer.end:
+                    outer.content, outer.start, outer.end = st.content, st.start, st.end
+                elif lead and st.cue_end is not None and st.cue_end < outer.end:
+                    outer.start = _trim(text, st.cue_end, outer.end)[0]
+                    outer.content = text[outer.start : outer.end]
             drop.add(j)
     if not drop:
         return
