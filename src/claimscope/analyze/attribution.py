@@ -1557,7 +1557,7 @@ def _verb_sov(
     s, e = _trim(text, *content)
     if lang.addressee_re is not None:
         m = lang.addressee_re.match(text, s)
-        if m and m.end() < e:
+        if m and m.end() < e and not quotes.containing(m.end() - 1):  # not "「賛成で|きない」"
             s = _trim(text, m.end(), e)[0]
     qs = quotes.within(s, e + 1)
     if qs:
