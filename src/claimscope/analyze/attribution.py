@@ -992,6 +992,12 @@ def _verb(
             return None
         cs, ce = mid if mid is not None else (cue.end, cue.end)
         context = ""
+    for c in cues[i + 1 :]:
+        if c.kind == "citing" and c.start == _trim(text, cs, ce)[0]:
+            # "berichtet unter Berufung auf X, der Verdächtige sei …": content after the source
+            src_end = _source_np(text, c.end, ce, lang)[1]
+            if _trim(text, src_end, ce)[1] - _trim(text, src_end, ce)[0] > 3:
+                cs = _trim(text, src_end, ce)[0]
     kind = "direct" if _is_direct(text, cs, ce, quotes) else "indirect"
     if kind == "direct":
         cs, ce = _strip_quote_marks(text, cs, ce, quotes)
@@ -1000,7 +1006,9 @@ def _verb(
 
 def _gap_speaker(text: str, cue: Cue, lang: Lang) -> Speaker | None:
     """vso: the speaker inside a gapped cue ("رفض المتحدث باسم الشرطة التعليق")."""
-    if lang.order != "vso" or lang.gap_tail_re is None or lang.gap_head_re is None:
+    if lang.order != "vso" and not lang.noun_caps:  # de V2: "Auf Anfrage wollte sich X nicht …"
+        return None
+    if lang.gap_tail_re is None or lang.gap_head_re is None:
         return None
     first = lang.gap_head_re.match(text, cue.start, cue.end)
     if first is None:
@@ -1085,6 +1093,8 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
             and ch in '”"’»“«」』'
             and any(qe == at for _, qe in quotes.within(lo, hi + 1))
         ):
+            if lang.noun_caps and QUOTED_TITLE.fullmatch(text, _title_start(text, at), at + 1):
+                continue  # 'Die „Abendpost“ berichtet': a quoted title inside the subject
             best = at + 1
             break
     pos = best
@@ -1101,6 +1111,15 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
         for m in lang.compl_re.finditer(text, pos, hi):
             best = m.end()
     return best
+
+
+def _title_start(text: str, close: int) -> int:
+    """Start of a short quotation ending at `close` after an article ('die „Abendpost“')."""
+    k = close - 1
+    while k > max(0, close - 40) and text[k] not in '„“«»"':
+        k -= 1
+    before = text[max(0, k - 5) : k].rstrip()
+    return k if before[-1:].isalpha() else close
 
 
 def _enclosed_by_commas(text: str, pos: int, hi: int, lang: Lang) -> bool:
