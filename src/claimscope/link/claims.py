@@ -35,7 +35,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,7 @@ def _base(language: str | None) -> str:
     return (language or "en").split("-")[0].lower()
 
 
+@lru_cache(maxsize=4096)  # a statement's content is neutralised for its text and signature
 def neutralise(text: str, language: str | None) -> str:
     """The proposition without who asserts or denies it: stance words removed."""
     try:
@@ -330,6 +331,9 @@ class Claim:
     keyed: int = 0  # members with concepts
     actors: Counter[str] = field(default_factory=Counter)
     subjects: Counter[str] = field(default_factory=Counter)
+    # members per statement language, in order of first member (None: an older claim whose
+    # data lacks it; its labels are then recomputed from all its statements)
+    languages: Counter[str] | None = None
     dirty: bool = False
 
     def core_mask(self) -> int:
@@ -344,11 +348,14 @@ class Claim:
         return self.subjects.most_common(1)[0][0] if self.subjects else None
 
     def data(self) -> str:
-        return json.dumps({
+        data = {
             "n": self.n, "keyed": self.keyed, "concepts": dict(self.concepts),
             "actors": dict(self.actors.most_common(30)),
             "subjects": dict(self.subjects.most_common(5)),
-        }, ensure_ascii=False)  # fmt: skip
+        }  # fmt: skip
+        if self.languages is not None:
+            data["languages"] = dict(self.languages)
+        return json.dumps(data, ensure_ascii=False)
 
 
 class _Story:
@@ -453,6 +460,7 @@ class ClaimIndex:
                 n=int(data.get("n", 0)), concepts=Counter(data.get("concepts", {})),
                 keyed=int(data.get("keyed", 0)), actors=Counter(data.get("actors", {})),
                 subjects=Counter(data.get("subjects", {})),
+                languages=Counter(data["languages"]) if "languages" in data else None,
             ))  # fmt: skip
         self.stories[story_id] = _Story(self.embedder.dim, claims)
         return self.stories[story_id]
@@ -480,7 +488,7 @@ class ClaimIndex:
             self.next_id += 1
             claim = Claim(
                 id=self.next_id, story_id=story_id,
-                centroid=np.zeros(self.embedder.dim, dtype=np.float32),
+                centroid=np.zeros(self.embedder.dim, dtype=np.float32), languages=Counter(),
             )  # fmt: skip
             row = story.add(claim)
             if self.by_key is not None:
@@ -668,10 +676,130 @@ def link_claims(conn: Any, embedder: Embedder, statements: list[dict[str, Any]])
         claim_of[(st["article_id"], st["idx"])] = claim_id
         seen_text.setdefault(same, claim_id)
         updates.append((claim_id, st["id"]))
+    claims = {c.id: c for story in index.stories.values() for c in story.claims}
+    language_of = {st["id"]: st.get("language") or "und" for st in statements}
+    new_members: dict[int, list[int]] = {}
+    for claim_id, statement_id in sorted(updates, key=lambda u: u[1]):  # statement order
+        new_members.setdefault(claim_id, []).append(statement_id)
+        counts = claims[claim_id].languages
+        if counts is not None:
+            counts[language_of[statement_id]] += 1
     changed = index.flush()
     conn.executemany("UPDATE statements SET claim_id = ? WHERE id = ?", updates)
-    refresh_claims(conn, changed)
+    incremental = {c: new_members.get(c, []) for c in changed if claims[c].languages is not None}
+    full = _refresh_new_members(conn, incremental, claims)
+    full += [c for c in changed if c not in incremental]
+    refresh_claims(conn, full)
+    for claim_id in full:  # now counted, so the next run refreshes them incrementally
+        counts = Counter(
+            language or "und"
+            for (language,) in conn.execute(
+                "SELECT language FROM statements WHERE claim_id = ? ORDER BY id", (claim_id,)
+            )
+        )
+        claims[claim_id].languages = counts
+        conn.execute("UPDATE claims SET data = ? WHERE id = ?", (claims[claim_id].data(), claim_id))
     return len(updates)
+
+
+_LABEL_COLUMNS = (
+    "s.id, s.language, s.stance, s.kind, s.content, s.date, a.published"
+    " FROM statements s JOIN articles a ON a.id = s.article_id"
+)
+
+
+def _rows_by_id(conn: Any, sql: str, ids: list[int]) -> dict[int, Any]:
+    """`sql` (ending in "WHERE <id column> IN") for many ids, 500 per query; rows by column 0."""
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in conn.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk):
+            found[row[0]] = row
+    return found
+
+
+def _refresh_new_members(
+    conn: Any, new_members: dict[int, list[int]], claims: dict[int, Claim]
+) -> list[int]:
+    """`refresh_claims` for claims that only gained statements, reading those statements and
+    the current label statements instead of every member again (a long-lived claim was
+    re-read at every batch: quadratic). Same result: the label per language is the first
+    best by `_label_quality` in statement order, the main label the language with most
+    members. Returns the claims that need the full refresh (a language without a label)."""
+    if not new_members:
+        return []
+    claim_ids = list(new_members)
+    rows = _rows_by_id(
+        conn, f"SELECT {_LABEL_COLUMNS} WHERE s.id IN",
+        sorted({s for members in new_members.values() for s in members}),
+    )  # fmt: skip
+    labels: dict[int, dict[str, int | None]] = {}
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start : start + 500]
+        for claim_id, language, statement_id in conn.execute(
+            "SELECT claim_id, language, statement_id FROM claim_labels"
+            f" WHERE claim_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            labels.setdefault(claim_id, {})[language] = statement_id
+    current = {s for held in labels.values() for s in held.values() if s is not None}
+    label_rows = _rows_by_id(conn, f"SELECT {_LABEL_COLUMNS} WHERE s.id IN", sorted(current))
+    seen = _rows_by_id(
+        conn, "SELECT id, first_seen, last_seen, label, label_language FROM claims WHERE id IN",
+        claim_ids,
+    )  # fmt: skip
+    full = []
+    for claim_id, members in new_members.items():
+        counts = claims[claim_id].languages
+        assert counts is not None
+        held = labels.get(claim_id, {})
+        added: dict[str, list[Any]] = {}
+        for statement_id in members:
+            added.setdefault(rows[statement_id]["language"] or "und", []).append(rows[statement_id])
+        if any(
+            (counts[lang] > len(added.get(lang, ())) and held.get(lang) not in label_rows)
+            for lang in counts
+        ):  # an earlier best without a label text (or deleted): only all members tell
+            full.append(claim_id)
+            continue
+        for language, candidates in added.items():
+            previous = held.get(language)
+            pool = [label_rows[previous], *candidates] if previous in label_rows else candidates
+            best = max(pool, key=_label_quality)
+            if best["id"] == previous:
+                continue
+            label = _label_text(best)
+            conn.execute(
+                "DELETE FROM claim_labels WHERE claim_id = ? AND language = ?", (claim_id, language)
+            )
+            held.pop(language, None)
+            if label:
+                conn.execute(
+                    "INSERT INTO claim_labels (claim_id, language, label, statement_id)"
+                    " VALUES (?,?,?,?)",
+                    (claim_id, language, label, best["id"]),
+                )
+                held[language] = best["id"]
+                label_rows[best["id"]] = best
+        texts = {
+            language: _label_text(label_rows[held[language]])
+            for language in counts if held.get(language) in label_rows
+        }  # fmt: skip
+        main = max(texts, key=lambda lang: (counts[lang], lang == "en"), default=None)
+        old = seen[claim_id]
+        dates = [old["first_seen"], old["last_seen"]] + [
+            (r["date"] or r["published"] or "")[:10] for group in added.values() for r in group
+        ]
+        dates = sorted(d for d in dates if d)
+        conn.execute(
+            "UPDATE claims SET label = ?, label_language = ?, first_seen = ?, last_seen = ?"
+            " WHERE id = ?",
+            (
+                texts[main] if main else None, main,
+                dates[0] if dates else None, dates[-1] if dates else None, claim_id,
+            ),
+        )  # fmt: skip
+    return full
 
 
 def refresh_claims(conn: Any, claim_ids: list[int]) -> None:

@@ -273,18 +273,20 @@ def link_copies(conn: Any, embedder: Embedder, rows: list[dict[str, Any]]) -> in
         doc = docs[row["id"]]
         if doc.story is None:
             continue
-        candidates = _candidates(doc, members)
-        best: tuple[float, Doc] | None = None
-        for other in candidates:
-            if other.id == doc.id:
-                continue
-            if (
-                other.day is not None
-                and doc.day is not None
+        candidates = [
+            other for other in _candidates(doc, members)
+            if other.id != doc.id and not (
+                other.day is not None and doc.day is not None
                 and abs(other.day - doc.day) > WINDOW_DAYS
-            ):
-                continue
-            score = _pair_score(conn, embedder, calibration, doc, other)
+            )
+        ]  # fmt: skip
+        agreement = _minhash_agreement(doc, candidates)
+        best: tuple[float, Doc] | None = None
+        for other, jaccard in zip(candidates, agreement, strict=True):
+            if jaccard is None:
+                score = _pair_score(conn, embedder, calibration, doc, other)
+            else:  # same language: as _pair_score, MinHash agreement alone, read in one pass
+                score = jaccard if jaccard >= COPY_JACCARD else None
             if score is not None and (best is None or score > best[0]):
                 best = (score, other)
         if best:
@@ -294,8 +296,28 @@ def link_copies(conn: Any, embedder: Embedder, rows: list[dict[str, Any]]) -> in
     return len(edges)
 
 
+def _same_language(a: Doc, b: Doc) -> bool:
+    """Compared on MinHash alone: one language, or a language unknown."""
+    return bool(a.language == b.language or not (a.language and b.language))
+
+
+def _minhash_agreement(doc: Doc, others: list[Doc]) -> list[float | None]:
+    """Estimated shingle Jaccard with each same-language candidate (None for the others), in
+    one numpy pass: a busy story has hundreds of candidates in its window."""
+    same = [
+        i for i, o in enumerate(others)
+        if _same_language(doc, o) and doc.signature is not None and o.signature is not None
+    ]  # fmt: skip
+    out: list[float | None] = [None] * len(others)
+    if same:
+        signatures = np.stack([others[i].signature for i in same])  # type: ignore[misc]
+        for i, value in zip(same, (signatures == doc.signature).mean(axis=1), strict=True):
+            out[i] = float(value)
+    return out
+
+
 def _pair_score(conn: Any, embedder: Embedder, calibration: Calibration, a: Doc, b: Doc):
-    if (a.language and b.language and a.language == b.language) or not (a.language and b.language):
+    if _same_language(a, b):
         if a.signature is None or b.signature is None:
             return None
         jaccard = float(np.mean(a.signature == b.signature))

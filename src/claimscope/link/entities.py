@@ -269,6 +269,14 @@ class _Entry:
     ref: str  # seat or institution id, else the code
 
 
+_SOLID = re.compile(r"[^.'\-]")  # a token character `strip(".'-")` keeps
+# Characters `_script` calls han, hangul or kana.
+_CJK_CHAR = re.compile(
+    "[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff"
+    "\u3130-\u318f\u3040-\u30ff\u31f0-\u31ff]"
+)
+
+
 class Gazetteer:
     """Names that point at a country, matched in running text in any of the 14 languages."""
 
@@ -281,11 +289,25 @@ class Gazetteer:
         self.single_cjk_prefixes: set[str] = set()
         self.country_names: dict[str, str] = {}
         self.stems: dict[str, str] = {}
+        # Memos for find_all (every token of every text goes through it): a one-token
+        # surface -> its entry, a first word -> whether a multi-word name starts with it.
+        self._memo_size: tuple[int, int, int] = (0, 0, 0)
+        self._single: dict[str, _Entry | None] = {}
+        self._heads: set[str] | None = None
+        self._may_start: dict[str, bool] = {}
+
+    def _fresh_memos(self) -> None:
+        """Drop the memos when the tables changed (or grew too large)."""
+        size = (len(self.exact), len(self.case_sensitive), len(self.stems))
+        if size != self._memo_size or len(self._single) > 200_000:
+            self._memo_size = size
+            self._single, self._heads, self._may_start = {}, None, {}
 
     def add(self, name: str, entry: _Entry, override: bool = True) -> None:
         name = unicodedata.normalize("NFC", name.strip())
         if not name:
             return
+        self._memo_size = (-1, -1, -1)  # an override keeps the sizes: memos are stale
         if len(name) <= 3 and _script(name[0]) == "latin":
             table, key = self.case_sensitive, name
         else:
@@ -303,13 +325,15 @@ class Gazetteer:
     def find_all(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Every non-overlapping match, earliest first (longest at each position)."""
         text = unicodedata.normalize("NFC", text or "").replace("’", "'").replace("ʼ", "'")
+        self._fresh_memos()
         found: list[tuple[int, int, _Entry]] = []
         tokens = [(m.start(), m.end()) for m in re.finditer(r"[\w'.-]+", text)]
+        solid = [_SOLID.search(text, s, e) is not None for s, e in tokens]
         covered = -1
         for i, (start, _) in enumerate(tokens):
             if start < covered:
                 continue
-            hit = self._match_tokens(text, tokens, i)
+            hit = self._match_tokens(text, tokens, i, solid)
             if hit:
                 found.append(hit)
                 covered = hit[1]
@@ -344,18 +368,67 @@ class Gazetteer:
         return None
 
     def _match_tokens(
-        self, text: str, tokens: list[tuple[int, int]], i: int
+        self, text: str, tokens: list[tuple[int, int]], i: int, solid: list[bool]
     ) -> tuple[int, int, _Entry] | None:
+        # Fast path: token i followed by a space starts no multi-word name, so no longer
+        # surface reaching a solid token (whose strip keeps that space inside) can match.
+        first_end = tokens[i][1]
+        multi = True
+        if first_end < len(text) and text[first_end].isspace():
+            word = text[tokens[i][0] : first_end].lstrip(".'-")
+            multi = not word or self._starts_name(word)
         for n in range(min(self.max_tokens, len(tokens) - i), 0, -1):
-            start, end = tokens[i][0], tokens[i + n - 1][1]
+            j = i + n - 1
+            if not multi and n > 1 and solid[j] and tokens[j][0] - first_end >= 3:
+                continue
+            start, end = tokens[i][0], tokens[j][1]
             surface = text[start:end].strip(".'-")
             if not surface:
                 continue
+            if n == 1:
+                entry = self._single_token(surface)
+                if entry is not None:
+                    return start, start + len(surface), entry
+                continue
+            words = surface.split(None, 1)
+            if len(words) == 2 and len(surface) > 4 and not self._starts_name(words[0]):
+                continue  # with a space it can only be a multi-word name: none starts so
             for variant in self._inflections(surface):
                 entry = self._lookup(variant)
                 if entry is not None:
                     return start, start + len(surface), entry
         return None
+
+    def _single_token(self, surface: str) -> _Entry | None:
+        """The entry of a one-token surface (or of an inflection of it), memoised."""
+        if surface in self._single:
+            return self._single[surface]
+        entry = None
+        for variant in self._inflections(surface):
+            entry = self._lookup(variant)
+            if entry is not None:
+                break
+        self._single[surface] = entry
+        return entry
+
+    def _starts_name(self, word: str) -> bool:
+        """Whether a multi-word name (or, for a clitic-prefixed Arabic word, its inflection)
+        can start with `word`: the exact and accent-folded lookups need the same first word."""
+        known = self._may_start.get(word)
+        if known is not None:
+            return known
+        if self._heads is None:
+            self._heads = {k.split(" ", 1)[0] for k in self.exact if " " in k}
+        firsts = [word]
+        if _script(word[0]) == "arabic" and word[0] in "وفبل":
+            firsts.append(word[1:])  # _inflections drops the clitic
+        found = any(
+            not first or key in self._heads  # a lone clitic: the next word is the first
+            for first in firsts
+            for key in (_norm(first), _deaccent(_norm(first)))
+        )
+        self._may_start[word] = found
+        return found
 
     def _inflections(self, surface: str) -> list[str]:
         """The surface, then forms without a case ending or clitic (Кремля, Russlands, وروسيا)."""
@@ -377,7 +450,7 @@ class Gazetteer:
         return out
 
     def _match_cjk(self, text: str, start: int, end: int) -> tuple[int, int, _Entry] | None:
-        if not any(_script(ch) in ("han", "hangul", "kana") for ch in text[start:end]):
+        if not _CJK_CHAR.search(text, start, end):
             return None
         for pos in range(start, end):
             for size in range(min(self.cjk_max, end - pos), 0, -1):
@@ -743,6 +816,71 @@ def _lookup_keys(tokens: list[str]) -> set[str]:
     return keys
 
 
+MAX_INDEXED_SKELETON = 12  # longer skeletons (rare) are compared with all the others
+
+
+@cache
+def _max_deletions(length: int, cutoff: float) -> int:
+    """Most characters a skeleton of `length` loses to its longest common subsequence with
+    any skeleton it scores `cutoff` or more with (fuzz.ratio = 100 × (1 - indel / lengths))."""
+    best = 0
+    for other in range(3 * length + 3):
+        total = length + other
+        for indel in range(abs(length - other), total + 1, 2):
+            if total and 100.0 * (1 - indel / total) + 1e-9 >= cutoff:
+                best = max(best, (indel + length - other) // 2)
+    return best
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    """The key and every string it becomes by deleting up to `depth` characters."""
+    out, frontier = {key}, {key}
+    for _ in range(depth):
+        frontier = {f[:i] + f[i + 1 :] for f in frontier for i in range(len(f))}
+        out |= frontier
+    return out
+
+
+class _SkeletonIndex:
+    """The skeletons within fuzz.ratio >= cutoff of a query, without comparing the query with
+    every known skeleton (that made resolving quadratic in the number of people known).
+
+    Symmetric deletion: two skeletons that close share a common subsequence that each reaches
+    by at most `_max_deletions` deletions, so every skeleton is filed under its deletion
+    variants and a query looks up its own; the few candidates are then scored as before.
+    Skeletons are short (4-10 consonant classes): ~15 variants each.
+    """
+
+    def __init__(self, cutoff: float) -> None:
+        self.cutoff = cutoff
+        self.keys: set[str] = set()
+        self.by_variant: dict[str, set[str]] = {}
+        self.long: list[str] = []  # skeletons too long to file
+
+    def add(self, key: str) -> None:
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        if len(key) > MAX_INDEXED_SKELETON:
+            self.long.append(key)
+            return
+        for variant in _deletions(key, _max_deletions(len(key), self.cutoff)):
+            self.by_variant.setdefault(variant, set()).add(key)
+
+    def similar(self, key: str) -> list[str]:
+        """Known skeletons scoring at least the cutoff with `key`."""
+        if len(key) > MAX_INDEXED_SKELETON:
+            pool = set(self.keys)
+        else:
+            pool = set(self.long)
+            for variant in _deletions(key, _max_deletions(len(key), self.cutoff)):
+                pool.update(self.by_variant.get(variant, ()))
+        found = process.extract(
+            key, sorted(pool), scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=None
+        )
+        return [choice for choice, _score, _index in found]
+
+
 def _surname_index(tokens: list[str]) -> list[int]:
     """Which tokens can stand alone for the person: the last, or a family-first surname."""
     if not tokens:
@@ -768,7 +906,7 @@ class EntityResolver:
         self._person_tokens: dict[str, list[list[str]]] = {}
         # skeleton -> (entity id, index of the name in _person_tokens[id])
         self._key_owners: dict[str, list[tuple[str, int]]] = {}
-        self._key_list: list[str] | None = None  # unique skeletons, rebuilt after additions
+        self._skeletons = _SkeletonIndex(TOKEN_THRESHOLD)  # fuzzy lookup of skeletons
         self._extra_countries: dict[str, str] = {}
         self._extra = Gazetteer()  # countries taught to this resolver only
 
@@ -835,7 +973,7 @@ class EntityResolver:
         self._by_surface.clear()
         self._person_tokens.clear()
         self._key_owners.clear()
-        self._key_list = None
+        self._skeletons = _SkeletonIndex(TOKEN_THRESHOLD)
         for entity in list(self.entities.values()):
             self._index(entity)
 
@@ -860,7 +998,7 @@ class EntityResolver:
         """Index the tokens a mention can match on: surname slots and the whole name."""
         for key in _lookup_keys(tokens):
             self._key_owners.setdefault(key, []).append((eid, n))
-        self._key_list = None
+            self._skeletons.add(key)
 
     # ------------------------------------------------ resolution
 
@@ -1079,17 +1217,12 @@ class EntityResolver:
         """Known persons whose name fits these tokens, with a 0-100 score."""
         if not tokens or not self._key_owners:
             return []
-        if self._key_list is None:
-            self._key_list = list(self._key_owners)
         hits: set[tuple[str, int]] = set()
         for key in _lookup_keys(tokens):
-            cutoff = 100 if len(key) <= SHORT_SKELETON else TOKEN_THRESHOLD
-            if cutoff == 100:
+            if len(key) <= SHORT_SKELETON:  # must match exactly
                 hits.update(self._key_owners.get(key, ()))
                 continue
-            for found, _, _ in process.extract(
-                key, self._key_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            ):
+            for found in self._skeletons.similar(key):
                 hits.update(self._key_owners[found])
         by_entity: dict[str, float] = {}
         for eid, n in hits:

@@ -246,12 +246,16 @@ def link_entities(store: Any) -> int:
     done = 0
     while True:
         cursor = int(_state(store.conn, "cursor:entities", "0") or 0)
+        # The resolver's whole state is saved with each batch: batches at least as large as
+        # the number of entities keep that saving linear overall (up to a cap on memory).
+        known = len(getattr(resolver, "entities", ()))
+        batch = min(10 * BATCH_STATEMENTS, max(BATCH_STATEMENTS, known))
         rows = store.conn.execute(
             "SELECT s.id, s.speaker, s.speaker_name, s.role, s.affiliation, s.anonymous,"
             " s.language, s.sentence_start, s.sentence_end, a.text, a.language AS article_language"
             " FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id > ?"
             " ORDER BY s.id LIMIT ?",
-            (cursor, BATCH_STATEMENTS),
+            (cursor, batch),
         ).fetchall()
         if not rows:
             return done
@@ -315,18 +319,20 @@ def _upsert_entity(conn: Any, entity: Any) -> None:
 
 def _link_articles(store: Any, embedder: Embedder, step: str) -> int:
     from claimscope.link.copies import link_copies
-    from claimscope.link.stories import link_stories
+    from claimscope.link.stories import StoryIndex, link_stories
 
     done = 0
     columns = "a.rowid AS rowid, a.id, a.title, a.text, a.language, a.published"
+    index: StoryIndex | None = None  # one story index for the whole run, not one per batch
+    after = 0  # every article up to this rowid is in a story (linked by an earlier batch)
     while True:
         if step == "stories":
             sql = (
-                f"SELECT {columns} FROM articles a WHERE NOT EXISTS"
+                f"SELECT {columns} FROM articles a WHERE a.rowid > ? AND NOT EXISTS"
                 " (SELECT 1 FROM article_stories s WHERE s.article_id = a.id)"
                 " ORDER BY a.rowid LIMIT ?"
             )
-            rows = [dict(r) for r in store.conn.execute(sql, (BATCH_ARTICLES,))]
+            rows = [dict(r) for r in store.conn.execute(sql, (after, BATCH_ARTICLES))]
         else:
             cursor = int(_state(store.conn, "cursor:copies", "0") or 0)
             sql = f"SELECT {columns} FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?"
@@ -335,7 +341,10 @@ def _link_articles(store: Any, embedder: Embedder, step: str) -> int:
             return done
         with store.transaction() as conn:
             if step == "stories":
-                link_stories(conn, embedder, rows)
+                if index is None:
+                    index = StoryIndex(conn, embedder)
+                link_stories(conn, embedder, rows, index)
+                after = rows[-1]["rowid"]
             else:
                 link_copies(conn, embedder, rows)
                 _set_state(conn, "cursor:copies", rows[-1]["rowid"])

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -41,6 +41,7 @@ MAX_GAP_PENALTY = 3.0  # ...at most, when the article shares FOLLOW_UP_OVERLAP o
 FOLLOW_UP_OVERLAP = 0.5
 DORMANT_DAYS = 180  # the cap is for resurfacing stories, not look-alikes months later
 MAX_CANDIDATES = 200  # stories scored per article (blocking keeps linking linear)
+ENTITIES_KEPT = 80  # names a story keeps in memory (40 are stored), see StoryIndex._forget_rare
 LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
 LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
 BACKGROUND_WEIGHT = 30.0  # the prior counts as this many background similarities
@@ -136,6 +137,7 @@ def _calendar_words(language: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1 << 16)  # every capitalised word of every lead: names recur
 def name_key(name: str) -> str:
     """A script- and inflection-tolerant key: "Kestria", "Кестрии", "凯斯特里亚" -> "KSTR".
 
@@ -161,7 +163,11 @@ _ZH_TRANSLIT = set(
     "乔切钦琼丘萨塞桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐特滕提图托瓦万威维温沃乌武西希锡夏"
     "谢辛休雅亚延扬耶伊因英尤扎泽詹兹佐"
 )
+_ZH_RUN = re.compile("[" + "".join(sorted(_ZH_TRANSLIT)) + "]{3,}")
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ffー・]{3,}")
+_HANGUL_CHAR = re.compile(r"[\uac00-\ud7af]")
+_ARABIC_CHAR = re.compile(r"[\u0621-\u064a]")
+_SENTENCE_END = re.compile(r"[.!?\n:\"“«]\s*$")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u06ff]{3,}")
 _KO_PARTICLES = re.compile(
@@ -175,24 +181,17 @@ def _uncased_names(text: str, language: str) -> list[str]:
     words rare in the language, runs of Chinese transliteration characters."""
     words: list[str] = []
     words += [m.group(0).replace("・", "") for m in _KATAKANA_RUN.finditer(text)]
-    if language == "ko" or re.search(r"[\uac00-\ud7af]", text):
+    if language == "ko" or _HANGUL_CHAR.search(text):
         for m in _HANGUL_WORD.finditer(text):
             stem = _KO_PARTICLES.sub("", m.group(0))
             if len(stem) >= 3:
                 words.append(stem)
-    if language == "ar" or re.search(r"[\u0621-\u064a]", text):
+    if language == "ar" or _ARABIC_CHAR.search(text):
         for m in _ARABIC_WORD.finditer(text):
             stem = _AR_PREFIX.sub("", m.group(0))
             if _rare(stem, "ar"):
                 words.append(stem)
-    run: list[str] = []
-    for ch in text + " ":
-        if ch in _ZH_TRANSLIT:
-            run.append(ch)
-            continue
-        if len(run) >= 3:
-            words.append("".join(run))
-        run = []
+    words += _ZH_RUN.findall(text)
     return words
 
 
@@ -213,6 +212,11 @@ def mentions(text: str, language: str | None) -> list[str]:
     demonyms, with suffixes like "North Korea-n"); names are capitalised words
     not at a sentence start, keyed by `name_key` so scripts and inflections meet.
     """
+    return list(_mentions(text, language))
+
+
+@lru_cache(maxsize=4096)  # claims ask twice about each statement (its text, its actors)
+def _mentions(text: str, language: str | None) -> tuple[str, ...]:
     language = (language or "en").split("-")[0].lower()
     table = country_table(language)
     firsts = _first_words(language)
@@ -251,14 +255,14 @@ def mentions(text: str, language: str | None) -> list[str]:
         word, start = words[i]
         if word[:1].isupper() and len(word) > 2 and lowered[i] not in calendar:
             before = text[max(0, start - 3) : start]
-            sentence_start = start == 0 or bool(re.search(r"[.!?\n:\"“«]\s*$", before))
+            sentence_start = start == 0 or bool(_SENTENCE_END.search(before))
             if _looks_like_name(lowered[i], language, sentence_start) and (key := name_key(word)):
                 found.append(f"name:{key}")
         i += 1
     for word in _uncased_names(text, language):
         if key := name_key(word):
             found.append(f"name:{key}")
-    return found
+    return tuple(found)
 
 
 @cache
@@ -596,10 +600,16 @@ class StoryIndex:
                 self.entity_df[key] += 1
                 self.by_entity.setdefault(key, set()).add(story.id)
         story.entities.update(entities)
+        if len(story.entities) > 2 * ENTITIES_KEPT:
+            self._forget_rare(story)
         story.top = None
         if language:
             story.languages[language] += 1
-        story.reps = [*story.reps, article_id][-REPS:]
+        story.reps = [*story.reps, article_id]
+        for dropped in story.reps[:-REPS]:  # the index lives for a whole run: keep it bounded
+            self.rep_vectors.pop(dropped, None)
+            self.rep_language.pop(dropped, None)
+        story.reps = story.reps[-REPS:]
         self.rep_vectors[article_id] = vector
         self.rep_language[article_id] = language or ""
         if day is None:
@@ -610,6 +620,21 @@ class StoryIndex:
             story.last_day = day if story.last_day is None else max(story.last_day, day)
             _add_to_episodes(story.episodes, day)
         story.dirty = True
+
+    def _forget_rare(self, story: Story) -> None:
+        """Keep a story's ENTITIES_KEPT most frequent names, as a reload from the store would:
+        the index lives for a whole run, and its main names are recomputed at every change."""
+        kept = dict(story.entities.most_common(ENTITIES_KEPT))
+        for key in [k for k in story.entities if k not in kept]:
+            del story.entities[key]
+            self.entity_df[key] -= 1
+            if self.entity_df[key] <= 0:
+                del self.entity_df[key]
+            owners = self.by_entity.get(key)
+            if owners is not None:
+                owners.discard(story.id)
+                if not owners:
+                    del self.by_entity[key]
 
     def flush(self) -> None:
         """Write changed stories and the calibration (inside the caller's transaction)."""
@@ -675,30 +700,58 @@ def episode_of(episodes: list[list[int]], published: str | None) -> int | None:
     )
 
 
-def article_entities(conn: Any, row: dict[str, Any]) -> Counter[str]:
-    """Entities of an article: resolved speakers of its statements + countries/names in its lead."""
+def article_speakers(conn: Any, article_ids: list[str]) -> dict[str, list[str]]:
+    """Article id -> entity ids of its statements' speakers, for many articles in one query
+    per 500 (instead of one query per article)."""
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for article_id, entity_id in conn.execute(
+            "SELECT article_id, entity_id FROM statements WHERE entity_id IS NOT NULL"
+            f" AND article_id IN ({marks}) ORDER BY article_id, id",
+            chunk,
+        ):
+            found.setdefault(article_id, []).append(entity_id)
+    return found
+
+
+def article_entities(
+    conn: Any, row: dict[str, Any], speakers: list[str] | None = None
+) -> Counter[str]:
+    """Entities of an article: resolved speakers of its statements + countries/names in its lead.
+
+    `speakers`: the entity ids from `article_speakers`, when the caller read them in bulk.
+    """
     found: Counter[str] = Counter()
     lead = article_lead(row, 1500)
     for key in mentions(lead, row.get("language")):
         found[key] += 1
-    for (entity_id,) in conn.execute(
-        "SELECT entity_id FROM statements WHERE article_id = ? AND entity_id IS NOT NULL",
-        (row["id"],),
-    ):
+    if speakers is None:
+        speakers = article_speakers(conn, [row["id"]]).get(row["id"], [])
+    for entity_id in speakers:
         found[f"entity:{entity_id}"] += 1
     return found
 
 
-def link_stories(conn: Any, embedder: Embedder, rows: list[dict[str, Any]]) -> int:
-    """Assign `rows` (articles not yet in a story) to stories, oldest first; caller commits."""
+def link_stories(
+    conn: Any, embedder: Embedder, rows: list[dict[str, Any]], index: StoryIndex | None = None
+) -> int:
+    """Assign `rows` (articles not yet in a story) to stories, oldest first; caller commits.
+
+    `index`: the StoryIndex of earlier batches of the same run, so that each batch does
+    not read every story again (that made linking quadratic in the number of stories).
+    """
     if not rows:
         return 0
     rows = sorted(rows, key=lambda r: (r.get("published") or "9999", r.get("rowid", 0)))
     vectors = cached_vectors(conn, embedder, "article", [(r["id"], article_lead(r)) for r in rows])
-    index = StoryIndex(conn, embedder)
+    if index is None:
+        index = StoryIndex(conn, embedder)
+    speakers = article_speakers(conn, [r["id"] for r in rows])
     assigned = []
     for row in rows:
-        entities = article_entities(conn, row)
+        entities = article_entities(conn, row, speakers.get(row["id"], []))
         sid, score = index.assign(
             row["id"], vectors[row["id"]], day_of(row.get("published")), entities,
             row.get("language"), row.get("title") or article_lead(row, 120),
