@@ -93,10 +93,8 @@ def link_store(
 
 
 def link_dates(store: Any) -> int:
-    try:
-        from claimscope.link.dates import resolve_date
-    except ImportError:
-        return 0
+    from claimscope.link.dates import resolve_date
+
     done = 0
     while True:
         cursor = int(_state(store.conn, "cursor:dates", "0") or 0)
@@ -116,10 +114,7 @@ def link_dates(store: Any) -> int:
             sentence = (row["text"] or "")[start:end]
             anchor = row["cue_start"] - start if row["cue_start"] is not None else None
             language = row["language"] or row["article_language"]
-            try:
-                value, source = resolve_date(sentence, language, row["published"], anchor=anchor)
-            except TypeError:  # an older resolve_date without `anchor`
-                value, source = resolve_date(sentence, language, row["published"])
+            value, source = resolve_date(sentence, language, row["published"], anchor=anchor)
             updates.append((value, source, row["id"]))
         with store.transaction() as conn:
             conn.executemany(
@@ -175,10 +170,8 @@ def link_undated(store: Any, embedder: Embedder) -> int:
     A date written in full in the sentence wins ("text"); one relative to the
     reference is "text-estimated"; else the reference itself, "estimated".
     """
-    try:
-        from claimscope.link.dates import resolve_date
-    except ImportError:
-        return 0
+    from claimscope.link.dates import resolve_date
+
     conn = store.conn
     articles = [
         r[0] for r in conn.execute(
@@ -214,35 +207,19 @@ def link_undated(store: Any, embedder: Embedder) -> int:
 # --- entities ----------------------------------------------------------------------------
 
 
-def _resolver(conn: Any) -> Any | None:
-    try:
-        from claimscope.link import entities as module
-    except ImportError:
-        return None
+def _resolver(conn: Any) -> Any:
+    from claimscope.link.entities import EntityResolver
+
     raw = _state(conn, RESOLVER_KEY)
-    cls = module.EntityResolver
-    if raw:
-        state = json.loads(raw)
-        for name in ("from_state", "from_dict", "loads"):
-            factory = getattr(cls, name, None)
-            if factory:
-                return factory(state if name != "loads" else raw)
-    return cls()
+    return EntityResolver.from_dict(json.loads(raw)) if raw else EntityResolver()
 
 
-def _resolver_state(resolver: Any) -> str | None:
-    for name in ("state", "to_state", "to_dict", "dumps"):
-        method = getattr(resolver, name, None)
-        if callable(method):
-            value = method()
-            return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return None
+def _resolver_state(resolver: Any) -> str:
+    return json.dumps(resolver.to_dict(), ensure_ascii=False)
 
 
 def link_entities(store: Any) -> int:
     resolver = _resolver(store.conn)
-    if resolver is None:
-        return 0
     done = 0
     while True:
         cursor = int(_state(store.conn, "cursor:entities", "0") or 0)
@@ -278,9 +255,7 @@ def link_entities(store: Any) -> int:
             for entity in entities.values():
                 _upsert_entity(conn, entity)
             conn.executemany("UPDATE statements SET entity_id = ? WHERE id = ?", updates)
-            state = _resolver_state(resolver)
-            if state is not None:
-                _set_state(conn, RESOLVER_KEY, state)
+            _set_state(conn, RESOLVER_KEY, _resolver_state(resolver))
             _set_state(conn, "cursor:entities", rows[-1]["id"])
         done += len(rows)
 
