@@ -207,6 +207,7 @@ def test_rollup_to_affiliation_country(linked):
     rolled = positions(linked.store, claim_id=claim, rollup=True)
     country = [p for p in rolled if p["actor"] == "country:XK"]
     assert len(country) == 1 and country[0]["rollup"]
+    assert country[0]["actor_name"] == "Kosovo"  # a roll-up reads as a country, not "XK"
     assert any(p["actor"] == brann and not p["rollup"] for p in rolled)  # and standing alone
     table = matrix(linked.store, _stories(linked)["k1"])
     cell = next(c for c in table["cells"] if c["actor"] == brann and c["claim_id"] == claim)
