@@ -1030,9 +1030,10 @@ class EntityResolver:
         name = self._clean_name(name_part(surface, language, self._extra), language, role)
         if not name or self._is_anonymous(mention, language, name):
             code = self._country_from(role, affiliation, mention, name)
-            return ResolvedEntity(
-                f"anonymous:{code or 'xx'}", mention or "unnamed source", "anonymous", code, 1.0
-            )
+            # one stable name for the group, not whichever mention came last
+            where = gazetteer().country_names.get(code or "", "")
+            label = f"unnamed sources ({where})" if where else "unnamed sources"
+            return ResolvedEntity(f"anonymous:{code or 'xx'}", label, "anonymous", code, 1.0)
         if self._looks_organisational(name, language):
             code = self._country_from(role, affiliation, mention, name)
             return self._organisation(name, code)
