@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import lzma
 import random
 import tempfile
@@ -28,7 +27,7 @@ from pathlib import Path
 import pycrfsuite
 
 from claimscope.analyze import learned_attribution as la
-from claimscope.analyze.attribution import TOKEN, analyse_units, extract_statements, unit_inputs
+from claimscope.analyze.attribution import analyse_units, extract_statements, unit_inputs
 from claimscope.analyze.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,21 +70,6 @@ def gold_tags(toks: list[la.Tok], gold: dict[str, list[tuple[int, int]]]) -> lis
     return out
 
 
-def cue_counts(articles: list[Article], min_seen: int = 5) -> dict[str, list[int]]:
-    """Per word stem: [times inside a gold cue, times seen], over these articles only.
-
-    Kept: stems seen at least `min_seen` times and inside a cue at least twice (a few
-    hundred words and counts, no text)."""
-    counts: dict[str, list[int]] = {}
-    for _name, text, gold in articles:
-        toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
-        for (_s, _e, w), tag in zip(toks, gold_tags(toks, gold), strict=True):
-            c = counts.setdefault(la.stem(w.lower()), [0, 0])
-            c[0] += tag.endswith("CUE")
-            c[1] += 1
-    return {k: v for k, v in sorted(counts.items()) if v[1] >= min_seen and v[0] >= 2}
-
-
 def sequences(articles: list[Article]) -> list[Seq]:
     """(features, tags) per unit of every article, with the product's sentence split."""
     out = []
@@ -98,14 +82,14 @@ def sequences(articles: list[Article]) -> list[Seq]:
     return out
 
 
-def train(seqs: list[Seq], path: Path, c1: float | None = None, c2: float | None = None) -> None:
+def train(seqs: list[Seq], path: Path, c1: float = C1, c2: float = C2) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in seqs:
         trainer.append(x, y)
     trainer.set_params(
         {
-            "c1": C1 if c1 is None else c1,
-            "c2": C2 if c2 is None else c2,
+            "c1": c1,
+            "c2": c2,
             "max_iterations": ITERATIONS,
             "feature.possible_transitions": True,
             "feature.minfreq": 1,
@@ -154,42 +138,30 @@ def fmt(res: dict[str, float]) -> str:
     )
 
 
-DECISIONS = {  # (CUE_MARGINAL, SRC_OVERRIDE_PROB, FRAME_KEEP_PROB, CUE_MIN_PROB); >= 1.0: off
-    "off": (1.0, 2.0, 2.0, 0.3),
-    "marginal 0.4": (0.4, 2.0, 2.0, 0.3),
-    "marginal 0.3 + override 0.8": (0.3, 0.8, 2.0, 0.3),
-    "marginal 0.4 + override 0.8": (0.4, 0.8, 2.0, 0.3),
-    "marginal 0.5 + override 0.8": (0.5, 0.8, 2.0, 0.3),
-    "marginal 0.4 + override 0.6": (0.4, 0.6, 2.0, 0.3),
-    "marginal 0.4 + override 0.8 + min_prob 0.2": (0.4, 0.8, 2.0, 0.2),
-    "marginal 0.3 + override 0.8 + min_prob 0.2": (0.3, 0.8, 2.0, 0.2),
-    "marginal 0.4 + override 0.8 + frame 0.7": (0.4, 0.8, 0.7, 0.3),
+DECISIONS = {  # (CUE_MARGINAL, SRC_OVERRIDE_PROB, FRAME_KEEP_PROB); >= 1.0 means off
+    "off": (1.0, 2.0, 2.0),
+    "marginal 0.4": (0.4, 2.0, 2.0),
+    "marginal 0.3 + override 0.8": (0.3, 0.8, 2.0),
+    "marginal 0.4 + override 0.8": (0.4, 0.8, 2.0),
+    "marginal 0.5 + override 0.8": (0.5, 0.8, 2.0),
+    "marginal 0.4 + override 0.6": (0.4, 0.6, 2.0),
+    "marginal 0.4 + override 0.8 + frame 0.7": (0.4, 0.8, 0.7),
 }
 
 
 def decisions(articles: list[Article], path: Path) -> None:
     """Score the tagger's decision settings on fold 0, the model trained on folds 1-4."""
     parts = folds(articles, 5)
-    rest = [a for p in parts[1:] for a in p]
-    la.set_cue_lexicon(cue_counts(rest))
-    if not path.exists():
-        train(sequences(rest), path)
+    train([s for p in parts[1:] for s in sequences(p)], path)
     la.set_model_path(path)
-    for name, (marginal, override, frame, min_prob) in DECISIONS.items():
+    for name, (marginal, override, frame) in DECISIONS.items():
         la.CUE_MARGINAL, la.SRC_OVERRIDE_PROB, la.FRAME_KEEP_PROB = marginal, override, frame
-        la.CUE_MIN_PROB = min_prob
         res = score(parts[0], True)
-        print(
-            f"{name}: {fmt(res)}  cue P {res['cue_ov_p']:.3f} R {res['cue_ov_r']:.3f}"
-            f"  source P {res['source_ov_p']:.3f} R {res['source_ov_r']:.3f}",
-            flush=True,
-        )
+        print(f"{name}: {fmt(res)}  cue P {res['cue_ov_p']:.3f} R {res['cue_ov_r']:.3f}")
     la.set_model_path(None)
-    la.set_cue_lexicon(None)
 
 
 def main() -> None:
-    global C1, C2, ITERATIONS
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--select", action="store_true", help="grid on fold 0 of 5")
     parser.add_argument(
@@ -197,18 +169,13 @@ def main() -> None:
     )
     parser.add_argument("--cv", type=int, default=0, help="k-fold figures with chosen settings")
     parser.add_argument("--out", default=str(la.MODEL_PATH))
-    parser.add_argument("--model", help="with --decisions: score this fold-0 model, no training")
-    parser.add_argument("--c1", type=float, default=C1)
-    parser.add_argument("--c2", type=float, default=C2)
-    parser.add_argument("--iterations", type=int, default=ITERATIONS)
     args = parser.parse_args()
-    C1, C2, ITERATIONS = args.c1, args.c2, args.iterations
     t0 = time.perf_counter()
     articles = bench.load_split("train")
     print(f"{len(articles)} train articles", flush=True)
     tmp = Path(tempfile.mkdtemp())
     if args.decisions:
-        decisions(articles, Path(args.model) if args.model else tmp / "fold0.crfsuite")
+        decisions(articles, tmp / "fold0.crfsuite")
         return
     if args.select or args.cv:
         parts = folds(articles, 5 if args.select else args.cv)
@@ -217,7 +184,6 @@ def main() -> None:
         for j in runs:
             held = parts[j]
             rest = [a for i, p in enumerate(parts) if i != j for a in p]
-            la.set_cue_lexicon(cue_counts(rest))
             seqs = sequences(rest)
             if j == 0:
                 print(f"rules only: {fmt(score(held, False))}", flush=True)
@@ -237,15 +203,8 @@ def main() -> None:
                             flush=True,
                         )
         la.set_model_path(None)
-        la.set_cue_lexicon(None)
         return
     out = Path(args.out)
-    counts = cue_counts(articles)
-    la.set_cue_lexicon(counts)
-    lex_path = out.parent / la.LEXICON_PATH.name
-    note = "PolNeAR 1.0 train: word stem -> [tokens inside a gold cue, tokens seen]"
-    rows = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in counts.items())
-    lex_path.write_text(f'{{"source": {json.dumps(note)},\n"counts": {{\n{rows}\n}}}}\n')
     raw = out.with_suffix("") if out.suffix == ".xz" else out
     train(sequences(articles), raw)
     if out != raw:

@@ -16,7 +16,6 @@ logged and only the rules run.
 
 from __future__ import annotations
 
-import json
 import logging
 import lzma
 from dataclasses import dataclass
@@ -30,8 +29,6 @@ log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_PATH = MODEL_DIR / "attribution_en.crfsuite.xz"
-# Cue lexicon counted on PolNeAR train (word stem -> [times inside a gold cue, times seen]).
-LEXICON_PATH = MODEL_DIR / "attribution_en_cues.json"
 LABELS = ("CUE", "SRC", "CON")
 QUOTE_CHARS = frozenset("\"“”‘’«»'")
 # Decision settings chosen on a held-out part of PolNeAR train (scripts/train_attribution_en.py).
@@ -64,89 +61,6 @@ class UnitSpans:
 
 _model_path: Path = MODEL_PATH
 _BUFFERS: dict[int, bytes] = {}
-_lexicon: dict[str, str] | None = None  # stem -> cue-rate bucket, English only
-
-
-def set_cue_lexicon(counts: dict[str, list[int]] | None) -> None:
-    """Use these cue counts (stem -> [in cue, seen]); None: read the shipped json again."""
-    global _lexicon
-    _lexicon = None if counts is None else _buckets(counts)
-    _WORD_CACHE.clear()
-
-
-def _buckets(counts: dict[str, list[int]]) -> dict[str, str]:
-    out = {}
-    for stem, (cue, seen) in counts.items():
-        rate = cue / seen if seen else 0.0
-        if rate >= 0.05:
-            out[stem] = "hi" if rate >= 0.5 else "mid" if rate >= 0.2 else "lo"
-    return out
-
-
-def cue_lexicon() -> dict[str, str]:
-    """The cue-rate bucket per word stem (empty when the json is missing)."""
-    global _lexicon
-    if _lexicon is None:
-        try:
-            _lexicon = _buckets(json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["counts"])
-        except (OSError, ValueError, KeyError):
-            log.warning("cue lexicon %s is missing or unreadable", LEXICON_PATH)
-            _lexicon = {}
-    return _lexicon
-
-
-_IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "wrote": "writ",
-    "written": "writ",
-    "thought": "think",
-    "felt": "feel",
-    "knew": "know",
-    "known": "know",
-    "spoke": "speak",
-    "spoken": "speak",
-    "heard": "hear",
-    "saw": "see",
-    "seen": "see",
-    "found": "find",
-    "gave": "give",
-    "given": "give",
-    "made": "make",
-    "took": "take",
-    "taken": "take",
-    "went": "go",
-    "got": "get",
-    "meant": "mean",
-    "held": "hold",
-    "sought": "seek",
-    "taught": "teach",
-    "forecast": "forecast",
-    "agreed": "agre",
-    "agrees": "agre",
-}
-
-
-def stem(low: str) -> str:
-    """A crude, consistent stem of a lower-cased word: said/says/saying -> say, claims -> claim."""
-    hit = _IRREGULAR.get(low)
-    if hit is not None:
-        return hit
-    w = low
-    if len(w) > 4 and w.endswith(("ies", "ied")):
-        w = w[:-3] + "y"
-    elif len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # admitted -> admit, planned -> plan
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]  # states/stated/stating -> stat
-    return w
 
 
 def set_model_path(path: Path | None) -> None:
@@ -226,14 +140,8 @@ def _word(w: str, lang: Any) -> tuple[list[str], str, tuple[str, ...]]:
         f.append("role")
     if low in lang.determiners:
         f.append("det")
-    cr = "-"
-    if lang.code == "en" and shape != "q":
-        st = stem(low)
-        f.append(f"lem={st}")
-        cr = cue_lexicon().get(st, "-")
-        f.append(f"cr={cr}")
     lx = kind or shape
-    neigh = tuple(s for d in (-2, -1, 1, 2) for s in (f"{d}w={low}", f"{d}lx={lx}", f"{d}cr={cr}"))
+    neigh = tuple(s for d in (-2, -1, 1, 2) for s in (f"{d}w={low}", f"{d}lx={lx}"))
     if len(_WORD_CACHE) > _CACHE_MAX:
         _WORD_CACHE.clear()
     _WORD_CACHE[key] = (f, kind, neigh)
@@ -291,7 +199,8 @@ def unit_features(
         for i, d in enumerate((-2, -1, 1, 2)):
             j = k + d
             if 0 <= j < n:
-                f.extend(neigh[j][3 * i : 3 * i + 3])
+                f.append(neigh[j][2 * i])
+                f.append(neigh[j][2 * i + 1])
                 if marks[j]:
                     f.append(f"{d}r={marks[j]}")
             else:
