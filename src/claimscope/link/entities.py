@@ -287,7 +287,6 @@ class Gazetteer:
         self.cjk_max = 1
         self.max_tokens = 1
         self.single_cjk_prefixes: set[str] = set()
-        self.country_names: dict[str, str] = {}
         self.stems: dict[str, str] = {}
         # Memos for find_all (every token of every text goes through it): a one-token
         # surface -> its entry, a first word -> whether a multi-word name starts with it.
@@ -470,6 +469,14 @@ class Gazetteer:
 
 
 @cache
+def country_name(code: str) -> str:
+    """The English CLDR name of a country code ("KP" -> "North Korea"); the code if unknown."""
+    from babel import Locale
+
+    return Locale("en").territories.get(code.upper(), code)
+
+
+@cache
 def gazetteer() -> Gazetteer:
     """CLDR names in the 14 locales, then actors.toml (which wins on conflicts)."""
     from babel import Locale
@@ -485,8 +492,6 @@ def gazetteer() -> Gazetteer:
                     for key in (folded, stem):
                         if len(key) >= 4:
                             gaz.stems.setdefault(key, code)
-                if lang == "en":
-                    gaz.country_names[code] = name
     data = _actors()
     for country in data.get("country", []):
         code = country["code"]
@@ -1031,7 +1036,7 @@ class EntityResolver:
         if not name or self._is_anonymous(mention, language, name):
             code = self._country_from(role, affiliation, mention, name)
             # one stable name for the group, not whichever mention came last
-            where = gazetteer().country_names.get(code or "", "")
+            where = country_name(code) if code else ""
             label = f"unnamed sources ({where})" if where else "unnamed sources"
             return ResolvedEntity(f"anonymous:{code or 'xx'}", label, "anonymous", code, 1.0)
         if self._looks_organisational(name, language):
@@ -1130,7 +1135,7 @@ class EntityResolver:
 
     def _country(self, code: str) -> ResolvedEntity:
         eid = f"country:{code}"
-        display = self._country_display(code) or gazetteer().country_names.get(code) or code
+        display = self._country_display(code) or country_name(code)
         if eid not in self.entities:
             self._add(Entity(eid, display, "country", code))
         return ResolvedEntity(eid, display, "country", code, 1.0)
@@ -1143,7 +1148,7 @@ class EntityResolver:
     def _organisation_by_id(self, ref: str, code: str) -> ResolvedEntity:
         eid = f"org:{code}:{ref}"
         if eid not in self.entities:
-            country = self._country_display(code) or gazetteer().country_names.get(code) or code
+            country = self._country_display(code) or country_name(code)
             display = ref.replace("_", " ")
             display = display.title() if ref not in _INSTITUTION_IDS else f"{display} ({country})"
             self._add(Entity(eid, display, "organisation", code))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
+
+from claimscope.link.entities import country_name
 
 STANCE_ORDER = {"deny": 0, "hedge": 1, "assert": 2}
 
@@ -59,14 +60,6 @@ def _changes(sequence: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return changes
 
 
-@cache
-def _country_name(code: str) -> str:
-    """"North Korea" for KP: a roll-up row reads as a country, not a code."""
-    from babel import Locale
-
-    return Locale("en").territories.get(code.upper(), code)
-
-
 def _group(rows: list[dict[str, Any]], rollup: bool) -> list[dict[str, Any]]:
     groups: dict[tuple[str, int], dict[str, Any]] = {}
     for row in rows:
@@ -77,7 +70,7 @@ def _group(rows: list[dict[str, Any]], rollup: bool) -> list[dict[str, Any]]:
             and row["entity_id"] != f"country:{row['entity_country']}"
         ):
             code = row["entity_country"]
-            actors.append((f"country:{code}", _country_name(code), code, True))
+            actors.append((f"country:{code}", country_name(code), code, True))
         for actor, name, country, rolled in actors:
             key = (actor, row["claim_id"])
             group = groups.setdefault(key, {

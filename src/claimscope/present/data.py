@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from claimscope.link.entities import country_name
+
 STANCES = ("assert", "deny", "hedge")
 ANON_KEY = "anon"
 NO_GROUP = "No affiliation given"
@@ -132,16 +134,6 @@ def claim_key(row: dict[str, Any]) -> str:
     content = row.get("content_head") or row.get("content") or ""
     digest = hashlib.sha1(normalise(content).encode()).hexdigest()[:12]
     return f"t:{digest}"
-
-
-@cache
-def country_name(code: str) -> str:
-    try:
-        from babel import Locale
-
-        return Locale("en").territories.get(code.upper(), code)
-    except Exception:
-        return code
 
 
 @cache
