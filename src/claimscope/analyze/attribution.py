@@ -2385,7 +2385,7 @@ def _resolve(out: list[Statement], text: str, lang: Lang) -> None:
             elif lang.caps and st.speaker_start is not None:
                 st.speaker_name = _last_name_before(text, st.speaker_start, lang)
         elif st.extra.get("anaphor") and not st.speaker_name:
-            ref = _role_antecedent(out, i, st.extra["anaphor"], text)
+            ref = _role_antecedent(out, i, st.extra["anaphor"])
             if ref is not None:
                 _copy_speaker(st, out[ref])
         elif st.speaker_name and lang.caps:
@@ -2452,7 +2452,7 @@ def _antecedent(out: list[Statement], i: int, person: bool) -> int | None:
     return None
 
 
-def _role_antecedent(out: list[Statement], i: int, role: str, text: str) -> int | None:
+def _role_antecedent(out: list[Statement], i: int, role: str) -> int | None:
     for k in range(i - 1, -1, -1):
         ref = out[k]
         mention = (ref.speaker or "").lower()
