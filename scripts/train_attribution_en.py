@@ -27,7 +27,7 @@ from pathlib import Path
 import pycrfsuite
 
 from claimscope.analyze import learned_attribution as la
-from claimscope.analyze.attribution import analyse_units, extract_statements, unit_inputs
+from claimscope.analyze.attribution import analyse_units, unit_inputs
 from claimscope.analyze.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,17 +102,10 @@ def score(articles: list[Article], learned: bool) -> dict[str, float]:
     """Overlap and exact F1 (and P/R) per span type, as bench/bench_polnear.py counts them."""
     counts = {(lab, m): [0, 0, 0] for lab in ("Cue", "Source", "Content") for m in ("ex", "ov")}
     for _name, text, gold in articles:
-        sts = extract_statements(text, split_sentences(text, "en"), "en", learned=learned)
-        pred: dict[str, set[tuple[int, int]]] = {"Cue": set(), "Source": set(), "Content": set()}
-        for st in sts:
-            if st.speaker_start is not None and st.speaker_end is not None:
-                pred["Source"].add((st.speaker_start, st.speaker_end))
-            if st.cue_start is not None and st.cue_end is not None:
-                pred["Cue"].add((st.cue_start, st.cue_end))
-            pred["Content"].add((st.start, st.end))
+        pred = bench.predict(text, learned=learned)
         for lab in ("Cue", "Source", "Content"):
             for m in ("ex", "ov"):
-                hits = bench.match(text, sorted(pred[lab]), gold[lab], m == "ex")
+                hits = bench.match(text, pred[lab], gold[lab], m == "ex")
                 c = counts[(lab, m)]
                 c[0] += hits
                 c[1] += len(pred[lab])
