@@ -38,6 +38,7 @@ GAP = r"(?:\s+\S+){0,10}?\s+"
 DATE_PAREN = re.compile(r"\((?:\d[\d/.\-]*)\)")
 QUOTED_NAME = re.compile(r"[「『‘“«《\"]([^」』’”»》\"]+)[」』’”»》\"]")
 DATE_PAREN_END = re.compile(r"\s*\((?:\d[\d/.\-]*)\)\s*$")
+NOUN_VERBS = frozenset({"was", "were", "is", "are", "have"})  # "reports were …": a noun
 QUOTED_TITLE = re.compile(r"[«“\"„](?:\s*[^\W\d_][\w\-]*){1,4}\s*[»”\"“]")
 
 
@@ -688,7 +689,7 @@ def _is_noun_use(text: str, cs: int, ce: int, unit_start: int, lang: Lang) -> bo
     p = prev[0].lower()
     if p in lang.determiners or p in lang.prepositions or p.endswith(("'s", "’s")) or p.isdigit():
         return True
-    if after and after[0].lower() in lang.possessor_preps | {"was", "were", "is", "are", "have"}:
+    if after and (after[0].lower() in lang.possessor_preps or after[0].lower() in NOUN_VERBS):
         return True
     return bool(after and lang.cue_re and lang.cue_re.match(text, ce + 1))
 
@@ -996,8 +997,9 @@ def _verb(
         if c.kind == "citing" and c.start == _trim(text, cs, ce)[0]:
             # "berichtet unter Berufung auf X, der Verdächtige sei …": content after the source
             src_end = _source_np(text, c.end, ce, lang)[1]
-            if _trim(text, src_end, ce)[1] - _trim(text, src_end, ce)[0] > 3:
-                cs = _trim(text, src_end, ce)[0]
+            rest = _trim(text, src_end, ce)
+            if rest[1] - rest[0] > 3:
+                cs = rest[0]
     kind = "direct" if _is_direct(text, cs, ce, quotes) else "indirect"
     if kind == "direct":
         cs, ce = _strip_quote_marks(text, cs, ce, quotes)
@@ -1164,7 +1166,7 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         return _analyse_np(text, s, e, lang)
     # "Name, role, said" / "Role, Name, said" / "X, who ..., said"
     cands = [sg for sg in segs if text[sg[0] : sg[1]].strip()]
-    while cands and _strip_np(text, *cands[-1], lang)[1] <= _strip_np(text, *cands[-1], lang)[0]:
+    while cands and (last_np := _strip_np(text, *cands[-1], lang))[1] <= last_np[0]:
         cands.pop()  # "said Monday, dismissing ...": a date, not a speaker
         if not cands:
             return "coordinated"
@@ -1858,7 +1860,8 @@ def _according_after(
     speaker = _analyse_np(text, s, e, lang)
     end = _unit_end(text, cue.end) if content_end >= len(text) else content_end
     content = (cue.end, end)
-    if _trim(text, *content)[1] - _trim(text, *content)[0] < 4 and s - lo > 3:
+    after = _trim(text, *content)
+    if after[1] - after[0] < 4 and s - lo > 3:
         content = (lo, s)  # "…, dem Bericht zufolge.": the content precedes the source
     return _statement(text, cue, "according_to", content, (u_start, end), speaker, lang)
 
