@@ -10,20 +10,16 @@ because a learned tagger may add or replace statements there.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from _helpers import load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV2 = ROOT / "tests" / "data" / "attribution_dev2"
-SPEC = importlib.util.spec_from_file_location(
-    "bench_attribution", ROOT / "bench" / "bench_attribution.py"
-)
-assert SPEC and SPEC.loader
-bench = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(bench)
+bench = load_bench("bench_attribution")
 
 # (speaker F1, statement F1) floors, measured minus a margin.
 FLOORS: dict[str, tuple[float, float]] = {

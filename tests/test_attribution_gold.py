@@ -6,24 +6,18 @@ so a change that breaks a language fails here.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from _helpers import LANGUAGES, load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "attribution"
-SPEC = importlib.util.spec_from_file_location(
-    "bench_attribution", ROOT / "bench" / "bench_attribution.py"
-)
-assert SPEC and SPEC.loader
-bench = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(bench)
-
-LANGS = ["en", "pt", "es", "fr", "de", "it", "ru", "uk", "vi", "id", "ar", "zh", "ko", "ja"]
+bench = load_bench("bench_attribution")
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_gold_floor(lang: str) -> None:
     path = GOLD / f"{lang}.jsonl"
     if not path.exists():

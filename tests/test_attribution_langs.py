@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import LANGUAGES
 from claimscope.analyze.attribution import extract_statements
 from claimscope.analyze.sentences import split_sentences
 from claimscope.lang import available_languages, load_language
@@ -135,22 +136,7 @@ def test_statement_per_language(
 
 
 def test_every_language_has_attribution_data() -> None:
-    for code in (
-        "en",
-        "pt",
-        "es",
-        "fr",
-        "de",
-        "it",
-        "ru",
-        "uk",
-        "vi",
-        "id",
-        "ar",
-        "zh",
-        "ko",
-        "ja",
-    ):
+    for code in LANGUAGES:
         assert code in available_languages()
         att = load_language(code)["attribution"]
         assert att["assert"] and att["deny"] and att["hedge"], code
