@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from _common import write_results
 from claimscope.link.embed import get_embedder
 from claimscope.link.pipeline import link_store
 from claimscope.link.stories import episode_of
@@ -283,12 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     print(summary)
     print(out)
     if args.write:
-        doc = Path(args.write)
-        text = doc.read_text(encoding="utf-8") if doc.exists() else ""
-        marker = "<!-- results -->"
-        block = f"{marker}\n{summary}\n\n{out}\n{marker}"
-        text = re.sub(f"{marker}.*{marker}", block, text, flags=re.S) if marker in text else block
-        doc.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+        write_results(args.write, f"{summary}\n\n{out}")
     return 0
 
 

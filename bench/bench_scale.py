@@ -25,6 +25,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from _common import write_results
+
 SYLLABLES = ["ka", "ve", "lo", "ri", "tan", "mor", "sel", "du", "vin", "ra", "bel", "or", "ste"]
 TOPICS = [
     ("drones", "supplies drones to"), ("shells", "ships artillery shells to"),
@@ -216,12 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                  f" statements {e5['statements_per_1k_s']:.1f} s.")  # fmt: skip
     print(out + extra)
     if args.write:
-        doc = Path(args.write)
-        text = doc.read_text(encoding="utf-8") if doc.exists() else ""
-        marker = "<!-- results -->"
-        block = f"{marker}\n{out}\n{extra}\n{marker}"
-        text = re.sub(f"{marker}.*{marker}", block, text, flags=re.S) if marker in text else block
-        doc.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+        write_results(args.write, f"{out}\n{extra}")
     return 0
 
 
