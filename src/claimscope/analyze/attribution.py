@@ -525,11 +525,11 @@ def _learned_unit(
                     stance = m.lastgroup
                     break
         cue = Cue(cs, ce, stance, "verb")
-        direct = _is_direct(text, *con, quotes)
-        content = _strip_quote_marks(text, *con, quotes) if direct else con
-        kind = "headline" if is_head else "direct" if direct else "indirect"
+        kind, con_s, con_e = _direct_span(text, *con, quotes)
+        if is_head:
+            kind = "headline"
         speaker = _analyse_np(text, *src, lang) if src is not None else None
-        st = _statement(text, cue, kind, content, (start, end), speaker, lang)
+        st = _statement(text, cue, kind, (con_s, con_e), (start, end), speaker, lang)
         if st is not None:
             st.extra["learned"] = True
             st.extra["cue_prob"] = round(prob, 3)
@@ -860,6 +860,13 @@ def _is_direct(text: str, s: int, e: int, quotes: Quotes) -> bool:
     return covered >= 0.85 * (e - s)
 
 
+def _direct_span(text: str, s: int, e: int, quotes: Quotes) -> tuple[str, int, int]:
+    """("direct", the span without its quote marks) for quoted content, else ("indirect", s, e)."""
+    if _is_direct(text, s, e, quotes):
+        return ("direct", *_strip_quote_marks(text, s, e, quotes))
+    return "indirect", s, e
+
+
 # ---------------------------------------------------------------- svo / vso verbs
 
 
@@ -1000,9 +1007,7 @@ def _verb(
             rest = _trim(text, src_end, ce)
             if rest[1] - rest[0] > 3:
                 cs = rest[0]
-    kind = "direct" if _is_direct(text, cs, ce, quotes) else "indirect"
-    if kind == "direct":
-        cs, ce = _strip_quote_marks(text, cs, ce, quotes)
+    kind, cs, ce = _direct_span(text, cs, ce, quotes)
     return _statement(text, cue, kind, (cs, ce), (u_start, u_end), speaker, lang, context)
 
 
@@ -1587,9 +1592,7 @@ def _verb_sov(
             s, e = s2, e2
     else:
         e = _strip_quotative(text, s, e, lang)
-    kind = "direct" if _is_direct(text, s, e, quotes) else "indirect"
-    if kind == "direct":
-        s, e = _strip_quote_marks(text, s, e, quotes)
+    kind, s, e = _direct_span(text, s, e, quotes)
     context = text[e : cue.end]
     return _statement(
         text,
