@@ -18,5 +18,6 @@ def write_results(path: str | Path, body: str) -> None:
     doc = Path(path)
     text = doc.read_text(encoding="utf-8") if doc.exists() else ""
     block = f"{MARKER}\n{body}\n{MARKER}"
-    text = re.sub(f"{MARKER}.*{MARKER}", block, text, flags=re.S) if MARKER in text else block
+    pattern = f"{MARKER}.*{MARKER}"  # the block is inserted literally: tables may hold "\\"
+    text = re.sub(pattern, lambda _: block, text, flags=re.S) if MARKER in text else block
     doc.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")

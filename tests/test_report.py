@@ -407,8 +407,12 @@ def test_timeline_marks_never_pile_up_on_a_long_axis() -> None:
         for i in range(0, 1500)
     ]  # fmt: skip
     svg = str(timeline_svg(rows, lambda r: f"#st-{r['id']}"))
-    marks = re.findall(r'<a class="mk mk-(\w+)"[^>]*data-day="([^"]*)" data-last="([^"]*)"[^>]*'
-                       r'data-n="(\d+)">.*?(?:cx="([\d.]+)"|x="([\d.]+)"|d="M([\d.]+))', svg, re.S)
+    marks = re.findall(
+        r'<a class="mk mk-(\w+)"[^>]*data-day="([^"]*)" data-last="([^"]*)"[^>]*'
+        r'data-n="(\d+)">.*?(?:cx="([\d.]+)"|x="([\d.]+)"|d="M([\d.]+))',
+        svg,
+        re.S,
+    )
     assert 0 < len(marks) < 300  # 1,500 statements, a few hundred marks at most
     assert sum(int(m[3]) for m in marks) == 1500  # every statement is in one mark
     for stance in ("assert", "deny"):
