@@ -138,31 +138,6 @@ def proposition(statement: dict[str, Any], article_text: str | None) -> tuple[st
 Z_CLAIM = 2.6  # calibrated similarity for a query to match a claim (link.track)
 
 
-def content_keys(text: str, language: str | None = None) -> set[str]:
-    """Key content words as 5-letter prefixes (inflection-tolerant); names and frequent words
-    dropped."""
-    language = _base(language)
-    keys = set()
-    for word in _WORD.findall(text):
-        if word.isdigit() or len(word) < 3 or word[:1].isupper():
-            continue
-        lowered = word.lower()
-        if _common(lowered, language):
-            continue
-        keys.add(lowered[:5])
-    return keys
-
-
-@cache
-def _common(word: str, language: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(word, language) >= 5.0
-    except Exception:  # a language wordfreq does not know
-        return False
-
-
 def minimal_pair(a: set[str], b: set[str]) -> bool:
     """Same words but one slot ("supplies drones to" / "supplies shells to"): a different claim."""
     only_a, only_b = a - b, b - a

@@ -221,13 +221,6 @@ def put_vector(conn: Any, kind: str, key: str, model: str, vector: np.ndarray) -
     )
 
 
-def load_vectors(conn: Any, kind: str, model: str) -> dict[str, np.ndarray]:
-    rows = conn.execute(
-        "SELECT key, vector FROM vectors WHERE kind = ? AND model = ?", (kind, model)
-    )
-    return {key: from_blob(blob) for key, blob in rows}
-
-
 class Calibration:
     """Running mean/variance of unrelated-pair similarity for one embedder.
 

@@ -537,8 +537,7 @@ class StoryIndex:
         mean = w * float(np.median(background)) + (1 - w) * prior_mean
         sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
         combined = (sims.astype(np.float64) - mean) / sd
-        count = max(len(self.stories), 1)
-        idf = {k: math.log(1 + count / (1 + self.entity_df.get(k, 0))) for k in entities}
+        idf = {k: self._idf(k) for k in entities}
         for j, story in enumerate(stories):
             overlap = self._overlap(entities, story, idf)
             combined[j] += ENTITY_WEIGHT * overlap
