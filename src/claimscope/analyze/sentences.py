@@ -21,6 +21,7 @@ LATIN_BOUNDARY = re.compile(
     r"(?P<end>(?:[.!?…؟]+|\.{3})[" + re.escape(CLOSERS) + r"]*)(?P<space>\s+)(?=[^\s])"
 )
 CJK_BOUNDARY = re.compile(r"(?P<end>[。！？!?]+[" + re.escape(CLOSERS) + r"]*)(?P<space>\s*)(?=\S)")
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 DEFAULT_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt sgt st jr sr inc ltd co corp vs etc e.g i.e "
@@ -45,10 +46,10 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     sentences: list[Sentence] = []
     abbrevs = abbreviations(language)
     cjk = language in ("zh", "ja")
+    pattern = CJK_BOUNDARY if cjk else LATIN_BOUNDARY
     for number, (p_start, p_end) in enumerate(_paragraphs(text)):
         start = p_start
         paragraph = text[p_start:p_end]
-        pattern = CJK_BOUNDARY if cjk else LATIN_BOUNDARY
         for match in pattern.finditer(paragraph):
             end = p_start + match.end("end")
             if not cjk and not _is_boundary(text, start, match, p_start, abbrevs, language):
@@ -74,7 +75,7 @@ def _quote_then_cue(paragraph: str, match: re.Match[str]) -> bool:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for match in PARAGRAPH.finditer(text):
         spans.append((match.start(), match.end()))
     return spans
 
