@@ -1816,6 +1816,12 @@ def _extend_apposition(text: str, src: tuple[int, int], limit: int, lang: Lang) 
     return src
 
 
+def _stripped_source(text: str, src: tuple[int, int], lang: Lang) -> tuple[int, int]:
+    """The source span without dates and fillers (`_strip_np`), unless that leaves nothing."""
+    stripped = _strip_np(text, *src, lang)
+    return stripped if stripped[1] > stripped[0] else src
+
+
 def _according(
     text: str,
     cue: Cue,
@@ -1831,9 +1837,7 @@ def _according(
         return None
     src = _extend_apposition(text, src, min(content_end, u_end), lang)
     raw_end = src[1]
-    stripped = _strip_np(text, *src, lang)  # "据X周二发布的报告": no date in the source
-    if stripped[1] > stripped[0]:
-        src = stripped
+    src = _stripped_source(text, src, lang)  # "据X周二发布的报告": no date in the source
     speaker = _analyse_np(text, *src, lang)
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
@@ -1878,9 +1882,7 @@ def _citing(
     )
     if src[1] <= src[0]:
         return None
-    stripped = _strip_np(text, *src, lang)  # "援引一名官员的话称": no "的话" in the source
-    if stripped[1] > stripped[0]:
-        src = stripped
+    src = _stripped_source(text, src, lang)  # "援引一名官员的话称": no "的话" in the source
     speaker = _analyse_np(text, *src, lang)
     mains = [k for k, d in enumerate(done) if not d.extra.get("nested") and d.cue_start is not None]
     if not mains:
