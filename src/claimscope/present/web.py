@@ -39,8 +39,6 @@ PER_PAGE = 500
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 TOKEN_HEADER = "x-claimscope-token"
 COOKIE = "claimscope_token"
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json",
-                 ".jsonl", ".ndjson", ".zip", ".gz"}  # fmt: skip
 
 
 class WebApp:
@@ -107,17 +105,13 @@ class WebApp:
             if not rows:
                 return self.error(request, 404, "No statements by this actor.")
             entity = data.entity_info(store.conn, key)
-            shown = rows[(page - 1) * PER_PAGE : page * PER_PAGE]
-            data.attach_evidence(store.conn, shown)
+            view = _statement_page(store, rows, request, page)
         seqs = data.sequences(rows)
         positions = sorted(
             ({"key": c, "title": seq[0]["claim_title"], **data.position(seq)}
              for (c, _a), seq in seqs.items()),
             key=lambda p: (p["first"] or "9999", p["title"]),
         )  # fmt: skip
-        view = {"rows": shown, "matching": len(rows), "offset": (page - 1) * PER_PAGE,
-                "per_page": PER_PAGE, "capped": len(shown) < len(rows)}  # fmt: skip
-        _pager(view, request.url.path, {}, page)
         name = rows[0]["actor_name"]
         return self.page(
             request, "actor.html", title=name, name=name, entity=entity, v=view,
@@ -135,11 +129,7 @@ class WebApp:
             if not rows:
                 return self.error(request, 404, "No statements on this claim.")
             info = data.claim_info(store.conn, key)
-            shown = rows[(page - 1) * PER_PAGE : page * PER_PAGE]
-            data.attach_evidence(store.conn, shown)
-        view = {"rows": shown, "matching": len(rows), "offset": (page - 1) * PER_PAGE,
-                "per_page": PER_PAGE, "capped": len(shown) < len(rows)}  # fmt: skip
-        _pager(view, request.url.path, {}, page)
+            view = _statement_page(store, rows, request, page)
         title = rows[0]["claim_title"]
         stories = sorted({r["story_id"] for r in rows if r["story_id"] is not None})
         return self.page(
@@ -281,6 +271,19 @@ def _css():
 def _page_number(request: Request) -> int:
     raw = request.query_params.get("page", "1")
     return max(1, min(int(raw), 100000)) if raw.isdigit() else 1
+
+
+def _statement_page(
+    store: Store, rows: list[dict[str, Any]], request: Request, page: int
+) -> dict[str, Any]:
+    """One page of an actor's or claim's statements, with evidence, and its pager links."""
+    offset = (page - 1) * PER_PAGE
+    shown = rows[offset : offset + PER_PAGE]
+    data.attach_evidence(store.conn, shown)
+    view = {"rows": shown, "matching": len(rows), "offset": offset, "per_page": PER_PAGE,
+            "capped": len(shown) < len(rows)}  # fmt: skip
+    _pager(view, request.url.path, {}, page)
+    return view
 
 
 def _pager(view: dict[str, Any], path: str, query: dict[str, str], page: int) -> None:
