@@ -92,6 +92,14 @@ def link_store(
 # --- dates -------------------------------------------------------------------------------
 
 
+def _dating_input(row: Any) -> tuple[str, str | None, int | None]:
+    """A statement row's sentence, language and cue offset within the sentence."""
+    start, end = row["sentence_start"], row["sentence_end"]
+    sentence = (row["text"] or "")[start:end]
+    anchor = row["cue_start"] - start if row["cue_start"] is not None else None
+    return sentence, row["language"] or row["article_language"], anchor
+
+
 def link_dates(store: Any) -> int:
     from claimscope.link.dates import resolve_date
 
@@ -110,10 +118,7 @@ def link_dates(store: Any) -> int:
         for row in rows:
             if row["date"]:
                 continue
-            start, end = row["sentence_start"], row["sentence_end"]
-            sentence = (row["text"] or "")[start:end]
-            anchor = row["cue_start"] - start if row["cue_start"] is not None else None
-            language = row["language"] or row["article_language"]
+            sentence, language, anchor = _dating_input(row)
             value, source = resolve_date(sentence, language, row["published"], anchor=anchor)
             updates.append((value, source, row["id"]))
         with store.transaction() as conn:
@@ -189,10 +194,7 @@ def link_undated(store: Any, embedder: Embedder) -> int:
         ).fetchall()
         updates = []
         for row in rows:
-            start, end = row["sentence_start"], row["sentence_end"]
-            sentence = (row["text"] or "")[start:end]
-            anchor = row["cue_start"] - start if row["cue_start"] is not None else None
-            language = row["language"] or row["article_language"]
+            sentence, language, anchor = _dating_input(row)
             value, source = resolve_date(sentence, language, None, anchor=anchor)
             if not value:
                 value, source = resolve_date(sentence, language, reference, anchor=anchor)
