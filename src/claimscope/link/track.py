@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -122,14 +123,18 @@ def _stance_from_statements(statements: list[dict[str, Any]]) -> tuple[str, floa
 
 
 def _closest_sentences(
-    text: str, claim: str, embedder: Embedder, k: int = EVIDENCE_SENTENCES
+    text: str,
+    claim_vector: Callable[[], np.ndarray],
+    embedder: Embedder,
+    k: int = EVIDENCE_SENTENCES,
 ) -> list[str]:
+    """The `k` sentences of `text` closest to the claim (`claim_vector()`, embedded on demand)."""
     parts = [" ".join(p.split()) for p in re.split(r"(?<=[.!?])\s+|\n+", text)]
     parts = [p for p in parts if len(p) > 20][:60]
     if len(parts) <= k:
         return parts
     vectors = embedder.embed(parts)
-    query = embedder.embed([claim])[0]
+    query = claim_vector()
     order = np.argsort(-(vectors @ query))[:k]
     return [parts[i] for i in sorted(order)]
 
@@ -160,6 +165,7 @@ def track(
         (*story_ids, *claim_ids),
     )]  # fmt: skip
     pending = []
+    claim_vector = cache(lambda: embedder.embed([text])[0])  # once per query, not per article
     for article in articles:
         entry = {k: article[k] for k in ("id", "url", "title", "outlet", "language", "published")}
         entry["article_id"] = entry.pop("id")
@@ -174,7 +180,7 @@ def track(
                 "stance": s["stance"], "date": s["date"], "text": s["content"],
             } for s in own]  # fmt: skip
         else:
-            evidence = _closest_sentences(article["text"], text, embedder)
+            evidence = _closest_sentences(article["text"], claim_vector, embedder)
             entry["evidence"] = [{"text": e} for e in evidence]
             pending.append((entry, " ".join(evidence) or article["text"][:2000]))
         result["articles"].append(entry)
