@@ -304,34 +304,21 @@ def attach_evidence(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> lis
         chunk = ids[chunk_start : chunk_start + 500]
         marks = ",".join("?" * len(chunk))
         sql = f"""
-            SELECT s.id, s.start, s.end, s.speaker_start, s.speaker_end, s.cue_start, s.cue_end,
-                   max(s.sentence_start, s.start - {EVIDENCE_CONTEXT}) AS ws,
-                   min(s.sentence_end, s.end + {EVIDENCE_CONTEXT},
-                       s.start + {CONTENT_CAP + EVIDENCE_CONTEXT}) AS we,
-                   s.sentence_start, s.sentence_end
-            FROM statements s WHERE s.id IN ({marks})
+            SELECT w.*, substr(a.text, w.ws + 1, w.we - w.ws) AS window
+            FROM (
+                SELECT s.id, s.article_id, s.start, s.end, s.speaker_start, s.speaker_end,
+                       s.cue_start, s.cue_end,
+                       max(s.sentence_start, s.start - {EVIDENCE_CONTEXT}) AS ws,
+                       min(s.sentence_end, s.end + {EVIDENCE_CONTEXT},
+                           s.start + {CONTENT_CAP + EVIDENCE_CONTEXT}) AS we,
+                       s.sentence_start, s.sentence_end
+                FROM statements s WHERE s.id IN ({marks})
+            ) w JOIN articles a ON a.id = w.article_id
         """
-        spans = _rows(conn, sql, chunk)
-        texts = _window_texts(conn, spans)
-        for span in spans:
-            by_id[span["id"]]["evidence"] = evidence_parts(span, texts[span["id"]])
+        for span in _rows(conn, sql, chunk):
+            window = span.pop("window") or ""
+            by_id[span["id"]]["evidence"] = evidence_parts(span, window)
     return rows
-
-
-def _window_texts(conn: sqlite3.Connection, spans: list[dict[str, Any]]) -> dict[int, str]:
-    ids = [s["id"] for s in spans]
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    sql = f"""
-        SELECT s.id,
-               substr(a.text, max(s.sentence_start, s.start - {EVIDENCE_CONTEXT}) + 1,
-                      min(s.sentence_end, s.end + {EVIDENCE_CONTEXT},
-                          s.start + {CONTENT_CAP + EVIDENCE_CONTEXT})
-                      - max(s.sentence_start, s.start - {EVIDENCE_CONTEXT})) AS window
-        FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({marks})
-    """
-    return {r["id"]: r["window"] or "" for r in conn.execute(sql, ids)}
 
 
 def evidence_parts(span: dict[str, Any], window: str) -> dict[str, Any]:
