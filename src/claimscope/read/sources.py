@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import glob
 import io
-import os
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -316,7 +315,3 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Article | ReadError]:
 
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
-
-
-def is_readable_path(spec: str) -> bool:
-    return spec == "-" or spec.startswith(("http://", "https://")) or os.path.exists(spec)
