@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ _B = _rng.integers(0, 2**32 - 1, PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BROKEN_NUMBER = re.compile(r"(\d)[.,]\s*\n\s*(\d{3})\b")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+")  # "1,500", "1.500"
 
 
 def minhash(text: str) -> np.ndarray:
@@ -71,8 +73,6 @@ def minhash(text: str) -> np.ndarray:
 
 def hash_str(text: str) -> int:
     """A stable 32-bit string hash (Python's hash() is salted per process)."""
-    import zlib
-
     return zlib.crc32(text.encode("utf-8"))
 
 
@@ -82,7 +82,7 @@ def numbers(text: str) -> set[str]:
     found = set()
     for match in _NUMBER.finditer(text):
         raw = match.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+", raw):
+        if _GROUPED_NUMBER.fullmatch(raw):
             value = re.sub(r"\D", "", raw)
         else:
             value = raw.replace(",", ".").replace("\u00a0", "").replace(" ", "")
