@@ -78,7 +78,6 @@ DEMONYM_ALIASES = {
     "chinesa": "CN", "chino": "CN", "chinois": "CN", "iraniano": "IR", "iraniana": "IR",
     "iraní": "IR", "iranien": "IR", "iranienne": "IR",
 }  # fmt: skip
-NAME_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ru", "uk", "vi", "id", "nl", "pl", "tr")
 WORD = re.compile(r"[^\W\d_][\w'’\-.]*[^\W_]|[^\W\d_]", re.UNICODE)
 
 
