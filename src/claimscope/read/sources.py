@@ -246,8 +246,11 @@ def _receive(url: str, response: Any, options: ReadOptions):
         if received > options.max_bytes:
             return ReadError(url, f"response too large (> {_mb(options.max_bytes)} limit)")
         chunks.append(chunk)
-    return chunks, str(response.url), response.headers.get("content-type", ""), (
-        response.charset_encoding
+    return (
+        chunks,
+        str(response.url),
+        response.headers.get("content-type", ""),
+        (response.charset_encoding),
     )
 
 
