@@ -98,6 +98,13 @@ class Lang:
     name_max: int = 0  # words of a name after a role and an organisation (0: no limit)
     name_after: tuple[str, ...] = ()  # particles a name follows ("県交通局の佐藤健一")
     org_word_re: re.Pattern[str] | None = None  # a word of an organisation, never of a name
+    # de "Konzern", "Behörde": a capitalised common noun, never part of a name
+    common_noun_re: re.Pattern[str] | None = None
+    # uk/ru "Варанії": a place in the genitive, never the last word of a name
+    place_genitive_re: re.Pattern[str] | None = None
+    name_after_pp: bool = False  # uk/ru "Посол Варанії в Україні Олег Сидоренко"
+    partitive_re: re.Pattern[str] | None = None  # en "one of": before a plural role
+    passive_re: re.Pattern[str] | None = None  # zh "X被Y指控": the agent after it speaks
     continuation_re: re.Pattern[str] | None = None  # reported-mood verbs of a cue-less sentence
     negations: frozenset[str] = field(default_factory=frozenset)
     claim_heads: frozenset[str] = field(default_factory=frozenset)  # "وكالة" + الأنباء: a name
@@ -276,15 +283,29 @@ def compiled(code: str | None) -> Lang:
         gap_tail_re=_gap_parts(att, spaces, -1),
         gap_head_re=_gap_parts(att, spaces, 0),
         not_after_re=(
-            re.compile(rf"(?<!\w)(?:{'|'.join(att['not_after'])})\s+$", re.I)
+            re.compile(
+                rf"(?<!\w)(?:{'|'.join(att['not_after'])})\s+$"
+                if spaces
+                else rf"(?:{'|'.join(att['not_after'])})\s*$",  # zh "被指控": glued
+                re.I,
+            )
             if att.get("not_after")
             else None
         ),
+        passive_re=_compile(att.get("passive_agent", []), spaces),
         name_first_re=_full_re(names.get("first")),
         name_inner_re=_full_re(names.get("inner")),
         name_max=int(names.get("max_words", 0)),
         name_after=tuple(names.get("after", [])),
         org_word_re=_full_re(names.get("org_words")),
+        common_noun_re=_full_re(names.get("common_nouns")),
+        place_genitive_re=_full_re(names.get("place_genitive")),
+        name_after_pp=bool(names.get("after_pp", False)),
+        partitive_re=(
+            re.compile(rf"^\s*(?:{'|'.join(att['partitives'])})\s+", re.I)
+            if att.get("partitives")
+            else None
+        ),
         continuation_re=_full_re(att.get("continuation")),
         negations=_lower_set(att.get("negations", [])),
         claim_heads=_lower_set(att.get("claim_heads", [])),
@@ -1155,6 +1176,14 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         if _is_coordinator(text, (s, e), lang):
             return "coordinated"
         s = _drop_coordinator(text, s, e, lang)
+        if lang.passive_re is not None:
+            # "李明被检方指控…": 李明 is the accused; the agent after the marker accuses
+            agent = _last_match(lang.passive_re, text, s, e)
+            if agent is not None:
+                rest = _trim(text, agent.end(), e)
+                if rest[1] <= rest[0] or (lang.cue_re and lang.cue_re.fullmatch(text, *rest)):
+                    return None  # "被指控称": no agent, the accused is no speaker
+                s = rest[0]
         if lang.noun_caps and (cut := _object_cut(text, s, e, lang)) < e:
             e = max(_strip_np(text, s, cut, lang)[1], s + 1)
         if not _np_like(text, s, e, lang):
@@ -2151,7 +2180,18 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
             if not inside:
                 head_end = k
                 break
-    runs = _name_runs(text, toks[:head_end], lang)
+    runs = _trim_places(toks, _name_runs(text, toks[:head_end], lang), s, lang, text)
+    if lang.name_after_pp and head_end < len(toks) and lang.role_re:
+        tail = _name_runs(text, toks, lang)
+        # uk/ru: the name closes the mention after the role's place ("в Україні Олег …")
+        if (
+            tail
+            and tail[-1][1] == len(toks)
+            and tail[-1][1] - tail[-1][0] >= 2
+            and tail[-1][0] > head_end
+            and lang.role_re.search(text, s, toks[head_end][0])
+        ):
+            runs, head_end = [tail[-1]], len(toks)
     name_run = None
     for run in reversed(runs):
         r_end = run[1]
@@ -2182,8 +2222,11 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
         if lang.anonymous_re and lang.anonymous_re.search(head_text):
             sp.anonymous = True
         if lang.role_re and lang.role_re.search(mention):
-            sp.role = _strip_dets(mention, lang)
-            sp.affiliation = _affiliation(mention, lang)
+            # "one of its United Nations representatives": an unnamed member of the group
+            part = lang.partitive_re.match(mention) if lang.partitive_re else None
+            whole = mention[part.end() :] if part else mention
+            sp.role = _strip_dets(whole, lang)
+            sp.affiliation = _affiliation(whole, lang)
             if toks and toks[0][2].lower() in lang.anaphor_dets and head_end <= 4:
                 m = lang.role_re.search(head_text)
                 if m:
@@ -2277,6 +2320,8 @@ def _split_name(sp: Speaker, mention: str, role_m: re.Match[str] | None, lang: L
     sp.name = " ".join(words) or None
     if sp.name and lang.anonymous_re and lang.anonymous_re.fullmatch(sp.name):
         sp.name = None
+    if sp.affiliation and sp.affiliation.strip() == sp.name:
+        sp.affiliation = None  # "나디아 케르 대변인": all of it before the role is the name
 
 
 def _strip_honorifics(name: str, lang: Lang) -> str:
@@ -2337,8 +2382,28 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
     return runs
 
 
+def _trim_places(
+    toks: list[tuple[int, int, str]], runs: list[tuple[int, int]], s: int, lang: Lang, text: str
+) -> list[tuple[int, int]]:
+    """Runs without a trailing place in the genitive ("Олег Сидоренко Варанії" -> the person);
+    a lone genitive place after a role ("Посол Варанії") is no name at all."""
+    if lang.place_genitive_re is None:
+        return runs
+    out = []
+    for a, b in runs:
+        while b - a > 1 and lang.place_genitive_re.fullmatch(toks[b - 1][2]):
+            b -= 1
+        lone = b - a == 1 and lang.place_genitive_re.fullmatch(toks[a][2])
+        if lone and lang.role_re and lang.role_re.search(text, s, toks[a][0]):
+            continue
+        out.append((a, b))
+    return out
+
+
 def _name_token(w: str, lang: Lang) -> bool:
     if not w[:1].isupper() or w.endswith(("'s", "’s")):
+        return False
+    if lang.common_noun_re is not None and lang.common_noun_re.fullmatch(w):
         return False
     lw = w.lower()
     if lw in lang.words or lw in lang.determiners:
@@ -2488,6 +2553,12 @@ def _article_runs(text: str, lang: Lang) -> list[str]:
     toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text)]
     out = []
     for a, b in _name_runs(text, toks, lang):
+        while (
+            lang.place_genitive_re
+            and b - a > 1
+            and lang.place_genitive_re.fullmatch(toks[b - 1][2])
+        ):
+            b -= 1  # uk "Олег Сидоренко Варанії": the country after the name
         a += _name_start([w for _s, _e, w in toks[a:b]], lang)  # "Варании Елена Варга"
         if lang.noun_caps and b - a == 3 and _tail_noun(toks[b - 1][2], toks[b - 2][2], text):
             b -= 1  # de "Elena Varga Kestrien beschuldigt": the object after the name

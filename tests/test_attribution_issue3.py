@@ -1,0 +1,92 @@
+"""Name and passive bugs of issue 3, one invented sentence (or pair) each: a transliterated
+Korean name cut at a native-looking prefix, a Ukrainian genitive country glued to a name,
+German organisation-type nouns read as names, the Chinese passive 被指控 and an English
+partitive "one of its … representatives" read as a name.
+"""
+
+from __future__ import annotations
+
+from claimscope.analyze.attribution import extract_statements
+from claimscope.analyze.sentences import split_sentences
+from claimscope.model import Statement
+
+
+def _run(lang: str, text: str) -> list[Statement]:
+    return extract_statements(text, split_sentences(text, lang), lang)
+
+
+def test_ko_transliterated_name_is_not_cut_at_a_native_surname() -> None:
+    # 나 + 디아 looks like a native surname and given name; 나디아 케르 is one foreign name
+    for text in (
+        "나디아 케르 대변인은 회담이 다음 달로 연기됐다고 말했다.",
+        "나디아 케르는 회담이 다음 달로 연기됐다고 말했다.",
+    ):
+        (st,) = _run("ko", text)
+        assert st.speaker_name == "나디아 케르", text
+        assert st.affiliation != "나디아 케르"
+
+
+def test_ko_native_name_still_split_from_its_organisation() -> None:
+    (st,) = _run("ko", "김민수 환경부 장관은 새 규제가 내년에 시행된다고 밝혔다.")
+    assert st.speaker_name == "김민수"
+
+
+def test_uk_genitive_country_after_a_name_is_no_part_of_it() -> None:
+    (st,) = _run("uk", "Посол Варанії в Кестрії Олег Сидоренко заявив, що переговори відкладено.")
+    assert st.speaker_name == "Олег Сидоренко"
+    # a later surname-only mention is completed without the country
+    text = (
+        "Прем'єр Олег Сидоренко Варанії прибув до Кестрії. "
+        "Сидоренко заявив, що переговори відкладено."
+    )
+    sts = _run("uk", text)
+    assert [s.speaker_name for s in sts] == ["Олег Сидоренко"]
+
+
+def test_uk_name_before_a_genitive_country_after_the_cue() -> None:
+    (st,) = _run("uk", "«Переговори відкладено», – сказав міністр Олег Сидоренко Кестрії.")
+    assert st.speaker_name == "Олег Сидоренко"
+
+
+def test_de_organisation_type_nouns_are_no_names() -> None:
+    cases = [
+        ("Das Ministerium teilte mit, die Zahl der Anträge sei gestiegen.", None),
+        ("Die Behörde erklärte, der Hafen bleibe bis Freitag geschlossen.", None),
+        ("Der Konzern Weltrak wies die Vorwürfe am Montag zurück.", "Weltrak"),
+        ("Die Reederei Nordlicht bestätigte, dass zwei Schiffe festsäßen.", "Nordlicht"),
+    ]
+    for text, name in cases:
+        sts = _run("de", text)
+        assert len(sts) == 1, text
+        assert sts[0].speaker_name == name, text
+    # names that hold an "Amt" or "Bank" stay whole
+    (st,) = _run("de", "Laut Statistikamt Karsk sind die Preise gestiegen.")
+    assert st.speaker_name == "Statistikamt Karsk"
+
+
+def test_zh_passive_accused_is_no_speaker() -> None:
+    assert _run("zh", "该公司被指控向瓦拉尼亚出口武器。") == []
+    (st,) = _run("zh", "李明被检方指控在合同中收受贿赂。")
+    assert st.speaker == "检方"
+    assert st.stance == "assert"
+    assert "收受贿赂" in st.content
+    sts = _run("zh", "李明被指控受贿，检方称他收受了五十万元。")
+    assert [s.speaker for s in sts] == ["检方"]
+
+
+def test_zh_active_accusation_is_an_assertion() -> None:
+    (st,) = _run("zh", "检方指控李明在合同中收受贿赂。")
+    assert (st.speaker, st.stance) == ("检方", "assert")
+
+
+def test_en_one_of_its_representatives_is_unnamed_with_affiliation() -> None:
+    (st,) = _run(
+        "en", "One of its United Nations representatives said the talks would resume on Monday."
+    )
+    assert st.speaker_name is None
+    assert st.affiliation == "United Nations"
+    assert st.anonymous is False
+    text = "The talks will resume, said one of its United Nations representatives on Friday."
+    (st,) = _run("en", text)
+    assert st.speaker_name is None
+    assert st.affiliation == "United Nations"
