@@ -105,6 +105,9 @@ class Lang:
     name_after_pp: bool = False  # uk/ru "Посол Варанії в Україні Олег Сидоренко"
     partitive_re: re.Pattern[str] | None = None  # en "one of": before a plural role
     passive_re: re.Pattern[str] | None = None  # zh "X被Y指控": the agent after it speaks
+    # vi "Ngân hàng Trung ương Varania": a capitalised head that opens an organisation's name
+    org_head_re: re.Pattern[str] | None = None
+    place_before_re: re.Pattern[str] | None = None  # vi "huyện" + Bình Sơn: a place, no person
     continuation_re: re.Pattern[str] | None = None  # reported-mood verbs of a cue-less sentence
     negations: frozenset[str] = field(default_factory=frozenset)
     claim_heads: frozenset[str] = field(default_factory=frozenset)  # "وكالة" + الأنباء: a name
@@ -299,6 +302,14 @@ def compiled(code: str | None) -> Lang:
         name_after=tuple(names.get("after", [])),
         org_word_re=_full_re(names.get("org_words")),
         common_noun_re=_full_re(names.get("common_nouns")),
+        org_head_re=(
+            re.compile(rf"(?:{names['org_heads']})\s", re.I) if names.get("org_heads") else None
+        ),
+        place_before_re=(
+            re.compile(rf"(?<!\w)(?:{names['place_before']})\s+$", re.I)
+            if names.get("place_before")
+            else None
+        ),
         place_genitive_re=_full_re(names.get("place_genitive")),
         name_after_pp=bool(names.get("after_pp", False)),
         partitive_re=(
@@ -2166,6 +2177,10 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
     if not lang.spaces or not lang.caps:
         return _analyse_np_nocaps(text, s, e, lang, sp)
     toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text, s, e)]
+    org = _org_name(text, s, e, toks, lang)
+    if org is not None:
+        sp.name = org
+        return sp
     # head part: up to the first preposition that is not inside a name
     head_end = len(toks)
     for k, (_ts, _te, w) in enumerate(toks):
@@ -2382,11 +2397,52 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
     return runs
 
 
+def _org_name(
+    text: str, s: int, e: int, toks: list[tuple[int, int, str]], lang: Lang
+) -> str | None:
+    """vi: a mention opened by a capitalised organisation head, with no role word and no
+    preposition, is the organisation's whole name ("Cục Hàng hải", "Ngân hàng Trung ương
+    Varania"); its lower-case words are part of it. A leading common noun is dropped
+    ("Báo Tin Nhanh" -> Tin Nhanh)."""
+    if lang.org_head_re is None or not toks:
+        return None
+    k = 0
+    while k < len(toks) and toks[k][2].lower() in lang.determiners:
+        k += 1
+    head = lang.org_head_re.match(text, toks[k][0]) if k < len(toks) else None
+    if head is None:
+        return None
+    if lang.role_re and lang.role_re.search(text, toks[k][0], e):
+        return None
+    if any(w.lower() in lang.prepositions or w in lang.comma_chars for _a, _b, w in toks[k:]):
+        return None
+    if not any(w[:1].isupper() for _a, _b, w in toks[k + 1 :]):
+        return None
+    if not text[head.start()].isupper():  # "công ty Cấp nước Sông Hồng": the name follows
+        k = next((j for j in range(k, len(toks)) if toks[j][0] >= head.end()), len(toks))
+        if k >= len(toks) or not toks[k][2][:1].isupper():
+            return None
+    while k < len(toks) - 1 and lang.common_noun_re and lang.common_noun_re.fullmatch(toks[k][2]):
+        k += 1
+    return text[toks[k][0] : toks[-1][1]]
+
+
 def _trim_places(
     toks: list[tuple[int, int, str]], runs: list[tuple[int, int]], s: int, lang: Lang, text: str
 ) -> list[tuple[int, int]]:
     """Runs without a trailing place in the genitive ("Олег Сидоренко Варанії" -> the person);
     a lone genitive place after a role ("Посол Варанії") is no name at all."""
+    if lang.place_before_re is not None:
+        # vi "huyện Bình Sơn": the place's words go; a person may follow ("tỉnh Hòa Sơn Đinh
+        # Văn Lộc" -> Đinh Văn Lộc, opened by a native family name)
+        kept = []
+        for a, b in runs:
+            if lang.place_before_re.search(text, max(0, toks[a][0] - 24), toks[a][0]):
+                first = lang.name_first_re
+                a = next((k for k in range(a, b) if first and first.fullmatch(toks[k][2])), b)
+            if a < b:
+                kept.append((a, b))
+        runs = kept
     if lang.place_genitive_re is None:
         return runs
     out = []
@@ -2537,7 +2593,8 @@ def _role_antecedent(out: list[Statement], i: int, role: str) -> int | None:
 def _last_name_before(text: str, pos: int, lang: Lang) -> str | None:
     window = text[max(0, pos - 600) : pos]
     toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(window)]
-    runs = [(a, b) for a, b in _name_runs(window, toks, lang) if b - a >= 2]
+    runs = [(a, b) for a, b in _trim_places(toks, _name_runs(window, toks, lang), 0, lang, window)]
+    runs = [(a, b) for a, b in runs if b - a >= 2]
     for a, b in reversed(runs):
         before = window[: toks[a][0]].rstrip()
         if not before or before[-1] in '.!?\n"”»':
