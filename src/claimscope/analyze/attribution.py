@@ -105,6 +105,9 @@ class Lang:
     name_after_pp: bool = False  # uk/ru "Посол Варанії в Україні Олег Сидоренко"
     partitive_re: re.Pattern[str] | None = None  # en "one of": before a plural role
     passive_re: re.Pattern[str] | None = None  # zh "X被Y指控": the agent after it speaks
+    claim_link_re: re.Pattern[str] | None = None  # sov "…とするXの主張を否定した"
+    source_after_re: re.Pattern[str] | None = None  # sov "Xの話として、…と報じた"
+    appositive_pp: bool = False  # de "sagte die Chefin von X, Name": the name after the PP
     # vi "Ngân hàng Trung ương Varania": a capitalised head that opens an organisation's name
     org_head_re: re.Pattern[str] | None = None
     place_before_re: re.Pattern[str] | None = None  # vi "huyện" + Bình Sơn: a place, no person
@@ -296,6 +299,22 @@ def compiled(code: str | None) -> Lang:
             else None
         ),
         passive_re=_compile(att.get("passive_agent", []), spaces),
+        claim_link_re=(
+            re.compile(
+                rf"(?:{'|'.join(att['claim_links'])})(?P<owner>[^、。「」]{{1,20}}?)の"
+                rf"(?P<noun>{'|'.join(claims)})(?:を|に|について|への)?$"
+            )
+            if att.get("claim_links") and claims
+            else None
+        ),
+        source_after_re=(
+            re.compile(
+                rf"^(?P<src>[^、。「」]{{1,20}}?)(?P<marker>{'|'.join(att['source_after'])})[、，,]?"
+            )
+            if att.get("source_after")
+            else None
+        ),
+        appositive_pp=bool(att.get("appositive_pp", False)),
         name_first_re=_full_re(names.get("first")),
         name_inner_re=_full_re(names.get("inner")),
         name_max=int(names.get("max_words", 0)),
@@ -705,7 +724,20 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
         ):
             continue  # "denied US claims that ...": the object of the denial
         cues.append(Cue(cs, ce, stance, ckind))
+    if lang.order == "sov" and lang.quotative:
+        cues = [c for k, c in enumerate(cues) if not _quoted_cue(text, c, cues[k + 1 :], lang)]
     return cues
+
+
+def _quoted_cue(text: str, cue: Cue, later: list[Cue], lang: Lang) -> bool:
+    """sov: a verb right before a quotative and another cue is reported content, not a cue
+    ("容疑者が犯行を認めたと報じた": 認めた is what the paper reported)."""
+    if cue.kind != "verb" or cue.stance != "assert":  # "確認できないとしている": a hedge
+        return False
+    q = next((q for q in lang.quotative if text.startswith(q, cue.end)), None)
+    if q is None:
+        return False
+    return any(o.kind == "verb" and cue.end <= o.start <= cue.end + len(q) for o in later)
 
 
 def _is_noun_use(text: str, cs: int, ce: int, unit_start: int, lang: Lang) -> bool:
@@ -765,7 +797,7 @@ def _analyse_unit(
         if is_head and st.kind in ("direct", "indirect"):
             st.kind = "headline"
         out.append(st)
-        nested = _nested_claim(text, cue, st, lang, cues)
+        nested = _nested_claim(text, cue, st, lang, cues) or _sov_nested(text, st, lang)
         if nested is not None:
             nested.parent = len(out) - 1
             nested.extra["nested"] = True
@@ -1421,6 +1453,9 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
     sp = _analyse_np(text, s, e, lang)
     if lang.spaces and not _head_ok(text, s, e, lang, sp):
         return None
+    if lang.appositive_pp and not sp.name and _role_like(text, sp, lang):
+        e = _role_pp_end(text, e, b, lang)
+        sp = _analyse_np(text, s, e, lang)
     # apposition: "said Greta Holm, chief executive of X" / "said the chief, Sam Oduya,"
     after = e
     m2 = re.match(rf"\s*[{re.escape(lang.comma_chars)}]\s*", text[e:b])
@@ -1434,8 +1469,12 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
         seg_s2, seg_e2 = _strip_np(text, seg_s, seg_e, lang)
         first = TOKEN.match(text, seg_s2)
         fw = first.group(0).lower() if first else ""
+        clause = lang.continuation_re is not None and any(
+            lang.continuation_re.fullmatch(w) for w in TOKEN.findall(text, seg_s2, seg_e2)
+        )  # de V2 "Am Dienstag sagte X, eine Einigung sei möglich": the content, no apposition
         if (
             seg_e2 > seg_s2
+            and not clause
             and fw not in lang.apposition_skip
             and _np_like(text, seg_s2, seg_e2, lang)
         ):
@@ -1452,6 +1491,28 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
                 sp = Speaker(s, seg_e2, other.name, text[s:e], sp.affiliation or other.affiliation)
                 after = seg_e2
     return sp, after
+
+
+def _role_pp_end(text: str, e: int, b: int, lang: Lang) -> int:
+    """'sagte die Geschäftsführerin von Datenwerk, Ines Hollmann': a role's short
+    possessor phrase, kept when the name follows it after a comma (else `e`)."""
+    if not lang.possessor_preps or not lang.caps:
+        return e
+    preps = "|".join(re.escape(p) for p in sorted(lang.possessor_preps, key=len, reverse=True))
+    commas = re.escape(lang.comma_chars)
+    m = re.match(rf"\s+(?:{preps})\s+[^{commas}.;:!?\n„“\"«»]{{1,60}}?\s*[{commas}]\s*", text[e:b])
+    if m is None or len(text[e : e + m.end()].split()) > 6:
+        return e
+    seg_s = e + m.end()
+    seg_e = seg_s
+    while seg_e < b and text[seg_e] not in ",.;:!?\n" and text[seg_e] not in lang.comma_chars:
+        seg_e += 1
+    words = text[seg_s:seg_e].split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return e
+    if not all(_name_token(w.strip("'’"), lang) for w in words):
+        return e
+    return e + len(text[e : e + m.end()].rstrip(" ," + lang.comma_chars))
 
 
 def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
@@ -2017,6 +2078,37 @@ def _nested_claim(
     )
 
 
+def _sov_nested(text: str, st: Statement, lang: Lang) -> Statement | None:
+    """sov nesting inside the content: "領空侵犯があったとするバラニア側の主張を否定した" (the
+    claim's owner asserts what the speaker denies) and "警察幹部の話として、…と報じた" (the
+    paper's source says it). The outer content is cut to the proposition."""
+    if lang.order != "sov" or st.kind not in ("indirect", "direct"):
+        return None
+    body = text[st.start : st.end]
+    m = lang.claim_link_re.search(body) if lang.claim_link_re else None
+    if m is not None and m.start() > 0:
+        own = (st.start + m.start("owner"), st.start + m.end("owner"))
+        cue = Cue(st.start + m.start("noun"), st.start + m.end("noun"), "assert", "verb")
+        content = (st.start, st.start + m.start())
+    else:
+        m = lang.source_after_re.match(body) if lang.source_after_re else None
+        if m is None or m.end() >= len(body):
+            return None
+        own = (st.start + m.start("src"), st.start + m.end("src"))
+        cue = Cue(st.start + m.start("marker"), st.start + m.end("marker"), "assert", "verb")
+        content = (st.start + m.end(), st.end)
+    speaker = _analyse_np(text, *own, lang)
+    if speaker.pronoun:
+        return None
+    nested = _statement(
+        text, cue, "indirect", content, (st.sentence_start, st.sentence_end), speaker, lang
+    )
+    if nested is not None:
+        st.start, st.end = nested.start, nested.end
+        st.content = nested.content
+    return nested
+
+
 def _inner_quotes(
     text: str, out: list[Statement], lang: Lang, quotes: Quotes, is_head: bool
 ) -> None:
@@ -2191,6 +2283,10 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
                 and k + 1 < len(toks)
                 and toks[k + 1][2][:1].isupper()
                 and toks[k - 1][2][:1].isupper()
+                # de "Verband der Spediteure": a common noun before "der" is no name's start
+                and not (lang.common_noun_re and lang.common_noun_re.fullmatch(toks[k - 1][2]))
+                # "Geschäftsführerin von Datenwerk": a role before the particle, no name
+                and not (lang.role_re and lang.role_re.fullmatch(toks[k - 1][2]))
             )
             if not inside:
                 head_end = k
