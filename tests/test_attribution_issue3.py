@@ -90,3 +90,42 @@ def test_en_one_of_its_representatives_is_unnamed_with_affiliation() -> None:
     (st,) = _run("en", text)
     assert st.speaker_name is None
     assert st.affiliation == "United Nations"
+
+
+def test_de_fronted_connective_or_topic_leaves_the_speaker_after_the_cue() -> None:
+    for text in (
+        "Am Dienstag sagte Finanzminister Lukas Brenner, eine Einigung sei noch möglich.",
+        "Gleichzeitig betonte Finanzminister Lukas Brenner, eine Einigung sei noch möglich.",
+        "Zum Haushaltsstreit sagte Finanzminister Lukas Brenner, eine Einigung sei möglich.",
+    ):
+        (st,) = _run("de", text)
+        assert st.speaker == "Finanzminister Lukas Brenner", text
+        assert st.content.startswith("eine Einigung"), text
+
+
+def test_de_role_with_possessor_then_name() -> None:
+    text = "„Die Anlage ist sicher“, sagte die Geschäftsführerin von Datenwerk, Ines Hollmann."
+    (st,) = _run("de", text)
+    assert st.speaker_name == "Ines Hollmann"
+    assert st.affiliation == "Datenwerk"
+
+
+def test_ja_nested_claim_owner_and_paper_source() -> None:
+    sts = _run("ja", "外務省は、領空侵犯があったとするバラニア側の主張を否定した。")
+    assert [(s.speaker, s.stance) for s in sts] == [("外務省", "deny"), ("バラニア側", "assert")]
+    assert sts[0].content == "領空侵犯があった"
+    sts = _run("ja", "地元紙「港町日報」は、警察幹部の話として、容疑者が犯行を認めたと報じた。")
+    assert [s.speaker for s in sts] == ["地元紙「港町日報」", "警察幹部"]
+    assert sts[0].cue == "と報じた"  # 認めた is reported content, not a cue
+
+
+def test_vi_organisation_name_kept_whole_and_place_is_no_person() -> None:
+    (st,) = _run("vi", "Ngân hàng Trung ương Varania cho biết lãi suất sẽ được giữ nguyên.")
+    assert st.speaker_name == "Ngân hàng Trung ương Varania"
+    (st,) = _run("vi", "Đại diện Công an huyện Bình Sơn cho biết nghi phạm đã bị bắt.")
+    assert st.speaker_name is None
+
+
+def test_ar_gapped_hedge_keeps_its_speaker() -> None:
+    (st,) = _run("ar", "رفض رئيس الوزراء تأكيد أو نفي وجود مفاوضات سرية.")
+    assert (st.speaker, st.stance) == ("رئيس الوزراء", "hedge")

@@ -1085,8 +1085,16 @@ def _gap_speaker(text: str, cue: Cue, lang: Lang) -> Speaker | None:
     if first is None:
         return None
     a = first.end()
-    tail = _last_match(lang.gap_tail_re, text, a + 1, cue.end)
-    if tail is None or tail.end() != cue.end or tail.start() <= a + 1:
+    # the tail ends the cue; the first word where one does ("تأكيد أو نفي", not just "نفي")
+    tail = next(
+        (
+            t
+            for w in TOKEN.finditer(text, a + 1, cue.end)
+            if (t := lang.gap_tail_re.fullmatch(text, w.start(), cue.end)) is not None
+        ),
+        None,
+    )
+    if tail is None or tail.start() <= a + 1:
         return None
     inv = _inverted_speaker(text, a, tail.start(), lang)
     return inv[0] if inv else None
@@ -1100,8 +1108,8 @@ def _cue_middle(
     neg = next((k for k, w in enumerate(words) if k > 1 and w.group(0).lower() in negations), 0)
     if neg:  # "wollte den Bericht weder bestätigen noch dementieren"
         return cue.start + words[0].end(), cue.start + words[neg].start()
-    if noun_caps and len(words) >= 3 and words[-2].group(0)[:1].isupper():
-        return cue.start + words[0].end(), cue.start + words[-1].start()  # "wies X zurück"
+    if noun_caps and len(words) >= 3 and (words[-2].group(0)[:1].isupper() or len(words) == 3):
+        return cue.start + words[0].end(), cue.start + words[-1].start()  # "wies X/dies zurück"
     if len(words) < 4:
         return None
     return cue.start + words[0].end(), cue.start + words[-2].start()
