@@ -777,6 +777,18 @@ def _analyse_unit(
     for i, cue in enumerate(cues):
         if cue.used:
             continue
+        if (
+            cue.kind == "verb"
+            and cue.stance != "assert"
+            and out
+            and out[-1].start == cue.start
+            and out[-1].cue_end is not None
+            and _only_space_or_comma(text, out[-1].cue_end, cue.start)
+        ):
+            # "cho biết chưa thể xác nhận …", "mengaku belum dapat memastikan …": the hedge or
+            # denial right after a reporting verb is the statement's cue, its object the content
+            _take_cue(text, out[-1], cue, lang)
+            continue
         content_end = stops[i]
         if cue.kind == "according":
             st = _according(text, cue, start, prev_end, content_end, end, lang, quotes)
@@ -812,6 +824,16 @@ def _analyse_unit(
     _set_parents(out)
     _merge_embedded(out, lang, text)
     return out
+
+
+def _take_cue(text: str, st: Statement, cue: Cue, lang: Lang) -> None:
+    """Give `st` the stance-bearing `cue` that opens its content; the content follows it."""
+    cs, ce = _trim(text, cue.end, st.end)
+    if ce > cs:
+        st.start, st.end, st.content = cs, ce, text[cs:ce]
+    st.cue, st.cue_start, st.cue_end = text[cue.start : cue.end], cue.start, cue.end
+    st.stance = classify(cue.stance, st.content, "", lang.lexicon)
+    cue.used = True
 
 
 def _content_stops(text: str, cues: list[Cue], unit_start: int, lang: Lang) -> list[int]:
