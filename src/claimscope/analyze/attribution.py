@@ -107,6 +107,8 @@ class Lang:
     passive_re: re.Pattern[str] | None = None  # zh "X被Y指控": the agent after it speaks
     claim_link_re: re.Pattern[str] | None = None  # sov "…とするXの主張を否定した"
     source_after_re: re.Pattern[str] | None = None  # sov "Xの話として、…と報じた"
+    stops_after_name: frozenset[str] = field(default_factory=frozenset)
+    content_topics: tuple[str, ...] = ()  # sov "…について「…」": a topic before a quote
     appositive_pp: bool = False  # de "sagte die Chefin von X, Name": the name after the PP
     # vi "Ngân hàng Trung ương Varania": a capitalised head that opens an organisation's name
     org_head_re: re.Pattern[str] | None = None
@@ -315,6 +317,8 @@ def compiled(code: str | None) -> Lang:
             else None
         ),
         appositive_pp=bool(att.get("appositive_pp", False)),
+        stops_after_name=_lower_set(att.get("np_stops_after_name", [])),
+        content_topics=tuple(att.get("content_topics", [])),
         name_first_re=_full_re(names.get("first")),
         name_inner_re=_full_re(names.get("inner")),
         name_max=int(names.get("max_words", 0)),
@@ -1457,6 +1461,12 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
         if count and lw in lang.np_stops:
             break
         if (
+            lw in lang.stops_after_name
+            and count >= 2
+            and all(_name_token(x, lang) for x in text[s:e].split()[-2:])
+        ):
+            break  # de "sagte Katja Wendt der Zeitung …": a dative audience after the name
+        if (
             count
             and lang.claim_re is not None
             and lang.claim_re.fullmatch(lw)
@@ -1612,10 +1622,30 @@ def _content_after(
     if colon:
         return a + colon.end(), b, "strong", 99
     s, e = _trim(text, a, b)
+    s = _skip_lead_phrase(text, s, e, lang)
     words = len(text[s:e].split()) if lang.spaces else (e - s) // 2
     if words == 0:
         return None
     return s, e, "weak", words
+
+
+def _skip_lead_phrase(text: str, s: int, e: int, lang: Lang) -> int:
+    """de: "sagte der Nachrichtenagentur X, man prüfe …", "sagte auf Anfrage, …": an audience
+    or circumstance before the comma is no content when a reported-mood verb follows it."""
+    if lang.continuation_re is None:
+        return s
+    comma = text.find(",", s, min(e, s + 80))
+    if comma < 0:
+        return s
+    lead = TOKEN.findall(text, s, comma)
+    rest = TOKEN.findall(text, comma + 1, e)[:6]
+    if not lead or len(lead) > 8 or any(lang.continuation_re.fullmatch(w) for w in lead):
+        return s
+    if lang.compl_re and any(lang.compl_re.fullmatch(w) for w in lead):
+        return s
+    if not any(lang.continuation_re.fullmatch(w) for w in rest):
+        return s
+    return _trim(text, comma + 1, e)[0]
 
 
 def _quote_run_end(text: str, qs: int, qe: int, b: int, quotes: Quotes) -> int:
@@ -1716,10 +1746,18 @@ def _verb_sov(
         m = lang.addressee_re.match(text, s)
         if m and m.end() < e and not quotes.containing(m.end() - 1):  # not "「賛成で|きない」"
             s = _trim(text, m.end(), e)[0]
+    if lang.strip_lead_re is not None and (lead := lang.strip_lead_re.match(text[s:e])):
+        after = s + lead.end()
+        if after < e and text[after] in lang.comma_chars:  # "政府は16日、…と発表した"
+            s = _trim(text, after + 1, e)[0]
     qs = quotes.within(s, e + 1)
     if qs:
         s2, e2 = qs[0][0], qs[-1][1] + 1
-        if (e2 - s2) >= 0.6 * (e - s):
+        topic = text[s:s2].rstrip(" " + lang.comma_chars)
+        asserted = classify(cue.stance, text[s2:e2], "", lang.lexicon) == "assert"
+        if (e2 - s2) >= 0.6 * (e - s) or (
+            asserted and topic and topic.endswith(lang.content_topics)
+        ):  # "新たな国境検査について「…措置だ」と強調した": the quote; a denial keeps its topic
             s, e = s2, e2
     else:
         e = _strip_quotative(text, s, e, lang)
@@ -1973,6 +2011,9 @@ def _according(
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
     before = _trim(text, region_start, cue.start)
+    lead = lang.strip_lead_re.match(text[before[0] : before[1]]) if lang.strip_lead_re else None
+    if lead is not None and lead.end() >= before[1] - before[0]:
+        before = (before[1], before[1])  # vi "Cũng theo ông Bình, …": an adverb, no content
     after_src = raw_end
     if lang.source_end_re is not None and (tail := lang.source_end_re.match(text, after_src)):
         after_src = tail.end()  # "据新华社报道，…": the content starts after 报道
@@ -2382,6 +2423,15 @@ def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Sp
         role_m = None  # "穀物委員会": the role word inside an organisation's name
     if lang.anonymous_re and lang.anonymous_re.search(mention) and role_m is None:
         sp.anonymous = True
+        return sp
+    if (
+        role_m is not None
+        and not lang.spaces
+        and lang.anonymous_re
+        and lang.anonymous_re.fullmatch(role_m.group(0))
+    ):  # "捜査関係者", "港湾当局の関係者": an unnamed source, no name
+        sp.anonymous = True
+        sp.role = mention.strip() or None
         return sp
     if role_m is not None:
         before = mention[: role_m.start()].strip(" ,")
