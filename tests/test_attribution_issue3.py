@@ -129,3 +129,11 @@ def test_vi_organisation_name_kept_whole_and_place_is_no_person() -> None:
 def test_ar_gapped_hedge_keeps_its_speaker() -> None:
     (st,) = _run("ar", "رفض رئيس الوزراء تأكيد أو نفي وجود مفاوضات سرية.")
     assert (st.speaker, st.stance) == ("رئيس الوزراء", "hedge")
+
+
+def test_vi_theo_doi_is_no_source_and_cited_source_is_anonymous() -> None:
+    sts = _run("vi", "Cảnh sát cho biết nghi phạm đã bị theo dõi trong nhiều tháng.")
+    assert [s.cue for s in sts] == ["cho biết"]
+    sts = _run("vi", "Hãng tin Nordpress dẫn nguồn tin giấu tên cho biết thỏa thuận đã được ký.")
+    assert sts[0].speaker_name == "Nordpress"
+    assert [(s.speaker, s.anonymous) for s in sts[1:]] == [("nguồn tin giấu tên", True)]

@@ -2598,8 +2598,11 @@ def _org_name(
         k = next((j for j in range(k, len(toks)) if toks[j][0] >= head.end()), len(toks))
         if k >= len(toks) or not toks[k][2][:1].isupper():
             return None
-    while k < len(toks) - 1 and lang.common_noun_re and lang.common_noun_re.fullmatch(toks[k][2]):
-        k += 1
+    if lang.common_noun_re is not None:  # "Báo Tin Nhanh", "Hãng tin Nordpress" -> the name
+        for j in range(len(toks) - 1, k, -1):
+            if lang.common_noun_re.fullmatch(text, toks[k][0], toks[j - 1][1]):
+                k = j
+                break
     return text[toks[k][0] : toks[-1][1]]
 
 
