@@ -137,3 +137,14 @@ def test_vi_theo_doi_is_no_source_and_cited_source_is_anonymous() -> None:
     sts = _run("vi", "Hãng tin Nordpress dẫn nguồn tin giấu tên cho biết thỏa thuận đã được ký.")
     assert sts[0].speaker_name == "Nordpress"
     assert [(s.speaker, s.anonymous) for s in sts[1:]] == [("nguồn tin giấu tên", True)]
+
+
+def test_de_so_attribution_and_gapped_according_to() -> None:
+    (st,) = _run("de", "„Wir prüfen alle Optionen“, so Ministeriumssprecher Jan Weber.")
+    assert (st.speaker_name, st.kind) == ("Jan Weber", "direct")
+    (st,) = _run("de", "Die Lage sei ernst, so die Polizei.")
+    assert st.speaker == "die Polizei"
+    assert _run("de", "Es war kalt, so dass die Schulen schlossen.") == []
+    (st,) = _run("de", "Wie die Nachrichtenagentur Nordpress berichtete, soll der Minister gehen.")
+    assert (st.speaker_name, st.kind) == ("Nordpress", "according_to")
+    assert st.content == "soll der Minister gehen"

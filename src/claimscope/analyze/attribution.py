@@ -109,6 +109,7 @@ class Lang:
     source_after_re: re.Pattern[str] | None = None  # sov "Xの話として、…と報じた"
     stops_after_name: frozenset[str] = field(default_factory=frozenset)
     content_topics: tuple[str, ...] = ()  # sov "…について「…」": a topic before a quote
+    according_gap_re: re.Pattern[str] | None = None  # de "wie … berichtete": source in the gap
     appositive_pp: bool = False  # de "sagte die Chefin von X, Name": the name after the PP
     # vi "Ngân hàng Trung ương Varania": a capitalised head that opens an organisation's name
     org_head_re: re.Pattern[str] | None = None
@@ -319,6 +320,7 @@ def compiled(code: str | None) -> Lang:
         appositive_pp=bool(att.get("appositive_pp", False)),
         stops_after_name=_lower_set(att.get("np_stops_after_name", [])),
         content_topics=tuple(att.get("content_topics", [])),
+        according_gap_re=_compile([f for f in att.get("according_to", []) if "…" in f], spaces),
         name_first_re=_full_re(names.get("first")),
         name_inner_re=_full_re(names.get("inner")),
         name_max=int(names.get("max_words", 0)),
@@ -1643,8 +1645,9 @@ def _skip_lead_phrase(text: str, s: int, e: int, lang: Lang) -> int:
         return s
     if lang.compl_re and any(lang.compl_re.fullmatch(w) for w in lead):
         return s
-    if not any(lang.continuation_re.fullmatch(w) for w in rest):
-        return s
+    pp = lead[0].lower() in lang.np_stops or lead[0].lower() in lang.stops_after_name
+    if not pp and not any(lang.continuation_re.fullmatch(w) for w in rest):
+        return s  # "in einer Stellungnahme, man bedauere …": a PP or audience needs no verb test
     return _trim(text, comma + 1, e)[0]
 
 
@@ -2001,11 +2004,18 @@ def _according(
     lang: Lang,
     quotes: Quotes,
 ) -> Statement | None:
-    src = _source_np(text, cue.end, min(content_end, u_end), lang)
-    if src[1] <= src[0]:
-        return None
-    src = _extend_apposition(text, src, min(content_end, u_end), lang)
-    raw_end = src[1]
+    gap = _according_gap(text, cue, lang)
+    if gap is not None:  # "Wie die Agentur X berichtete, soll …": the source inside the cue
+        src = gap
+        raw_end = cue.end
+        while raw_end < len(text) and text[raw_end] in " ," + lang.comma_chars:
+            raw_end += 1
+    else:
+        src = _source_np(text, cue.end, min(content_end, u_end), lang)
+        if src[1] <= src[0]:
+            return None
+        src = _extend_apposition(text, src, min(content_end, u_end), lang)
+        raw_end = src[1]
     src = _stripped_source(text, src, lang)  # "据X周二发布的报告": no date in the source
     speaker = _analyse_np(text, *src, lang)
     lo = max(u_start, prev_end)
@@ -2019,6 +2029,24 @@ def _according(
         after_src = tail.end()  # "据新华社报道，…": the content starts after 报道
     content = before if before[1] - before[0] > 3 else (after_src, min(content_end, u_end))
     return _statement(text, cue, "according_to", content, (u_start, u_end), speaker, lang)
+
+
+def _according_gap(text: str, cue: Cue, lang: Lang) -> tuple[int, int] | None:
+    """The words inside a gapped according-to cue ("wie … berichtete"), when it is one."""
+    if lang.according_gap_re is None or not lang.according_gap_re.fullmatch(
+        text, cue.start, cue.end
+    ):
+        return None
+    words = list(TOKEN.finditer(text, cue.start, cue.end))
+    if len(words) < 3:
+        return None
+    s, e = words[1].start(), words[-2].end()
+    for m in lang.cue_re.finditer(text, s, e) if lang.cue_re else ():
+        if m.lastgroup == "citing":  # "wie X unter Berufung auf Y berichtete": X is the source
+            e = m.start()
+            break
+    s, e = _strip_np(text, s, e, lang)
+    return (s, e) if e > s else None
 
 
 def _according_after(
