@@ -1745,14 +1745,14 @@ def _verb_sov(
     else:
         content = (content_s, cue.start)
     s, e = _trim(text, *content)
-    if lang.addressee_re is not None:
-        m = lang.addressee_re.match(text, s)
-        if m and m.end() < e and not quotes.containing(m.end() - 1):  # not "「賛成で|きない」"
-            s = _trim(text, m.end(), e)[0]
     if lang.strip_lead_re is not None and (lead := lang.strip_lead_re.match(text[s:e])):
         after = s + lead.end()
         if after < e and text[after] in lang.comma_chars:  # "政府は16日、…と発表した"
             s = _trim(text, after + 1, e)[0]
+    if lang.addressee_re is not None:
+        m = lang.addressee_re.match(text, s)
+        if m and m.end() < e and not quotes.containing(m.end() - 1):  # not "「賛成で|きない」"
+            s = _trim(text, m.end(), e)[0]
     qs = quotes.within(s, e + 1)
     if qs:
         s2, e2 = qs[0][0], qs[-1][1] + 1
