@@ -7,7 +7,7 @@ fixed settings, deterministic). Gold: the first annotator's file per article,
 spans joined over fragments, overlaps resolved cue > source > innermost content.
 
     .venv/bin/python scripts/train_attribution_en.py --select   # grid on a held-out fold
-    .venv/bin/python scripts/train_attribution_en.py --decisions  # decision settings, fold 0
+    .venv/bin/python scripts/train_attribution_en.py --decisions [--fold 1]  # decision settings
     .venv/bin/python scripts/train_attribution_en.py --cv 5     # k-fold figures, chosen settings
     .venv/bin/python scripts/train_attribution_en.py            # final model on all of train
 
@@ -131,26 +131,46 @@ def fmt(res: dict[str, float]) -> str:
     )
 
 
-DECISIONS = {  # (CUE_MARGINAL, SRC_OVERRIDE_PROB, FRAME_KEEP_PROB); >= 1.0 means off
-    "off": (1.0, 2.0, 2.0),
-    "marginal 0.4": (0.4, 2.0, 2.0),
-    "marginal 0.3 + override 0.8": (0.3, 0.8, 2.0),
-    "marginal 0.4 + override 0.8": (0.4, 0.8, 2.0),
-    "marginal 0.5 + override 0.8": (0.5, 0.8, 2.0),
-    "marginal 0.4 + override 0.6": (0.4, 0.6, 2.0),
-    "marginal 0.4 + override 0.8 + frame 0.7": (0.4, 0.8, 0.7),
+DECISIONS = {  # learned_attribution settings per row; unnamed ones keep their shipped value
+    "off": {
+        "CUE_MARGINAL": 1.0,
+        "SRC_OVERRIDE_PROB": 2.0,
+        "SRC_OVERRIDE_OVERLAPPING": True,
+        "CUE_VETO_PROB": 0.0,
+    },
+    "marginal 0.4 + override 0.8 (overlapping)": {
+        "SRC_OVERRIDE_OVERLAPPING": True,
+        "CUE_VETO_PROB": 0.0,
+    },
+    "  + veto 0.1": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.1},
+    "  + veto 0.2": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.2},
+    "  + veto 0.3": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.3},
+    "  + veto 0.1 + override any": {"SRC_OVERRIDE_OVERLAPPING": False, "CUE_VETO_PROB": 0.1},
+    "  + veto 0.1 + override any + marginal 0.3": {
+        "SRC_OVERRIDE_OVERLAPPING": False,
+        "CUE_VETO_PROB": 0.1,
+        "CUE_MARGINAL": 0.3,
+    },
 }
 
 
-def decisions(articles: list[Article], path: Path) -> None:
-    """Score the tagger's decision settings on fold 0, the model trained on folds 1-4."""
+def decisions(articles: list[Article], path: Path, held: int = 0) -> None:
+    """Score the tagger's decision settings on fold `held`, the model trained on the others."""
     parts = folds(articles, 5)
-    train([s for p in parts[1:] for s in sequences(p)], path)
+    train([s for i, p in enumerate(parts) if i != held for s in sequences(p)], path)
     la.set_model_path(path)
-    for name, (marginal, override, frame) in DECISIONS.items():
-        la.CUE_MARGINAL, la.SRC_OVERRIDE_PROB, la.FRAME_KEEP_PROB = marginal, override, frame
-        res = score(parts[0], True)
-        print(f"{name}: {fmt(res)}  cue P {res['cue_ov_p']:.3f} R {res['cue_ov_r']:.3f}")
+    shipped = {k: getattr(la, k) for row in DECISIONS.values() for k in row}
+    for name, row in DECISIONS.items():
+        for key, value in {**shipped, **row}.items():
+            setattr(la, key, value)
+        res = score(parts[held], True)
+        print(
+            f"fold {held} {name}: {fmt(res)}  cue P {res['cue_ov_p']:.3f} R {res['cue_ov_r']:.3f}"
+            f"  source P {res['source_ov_p']:.3f} R {res['source_ov_r']:.3f}",
+            flush=True,
+        )
+    for key, value in shipped.items():
+        setattr(la, key, value)
     la.set_model_path(None)
 
 
@@ -160,6 +180,7 @@ def main() -> None:
     parser.add_argument(
         "--decisions", action="store_true", help="decision-setting grid on fold 0 of 5"
     )
+    parser.add_argument("--fold", type=int, default=0, help="held-out fold for --decisions")
     parser.add_argument("--cv", type=int, default=0, help="k-fold figures with chosen settings")
     parser.add_argument("--out", default=str(la.MODEL_PATH))
     args = parser.parse_args()
@@ -168,7 +189,7 @@ def main() -> None:
     print(f"{len(articles)} train articles", flush=True)
     tmp = Path(tempfile.mkdtemp())
     if args.decisions:
-        decisions(articles, tmp / "fold0.crfsuite")
+        decisions(articles, tmp / f"fold{args.fold}.crfsuite", args.fold)
         return
     if args.select or args.cv:
         parts = folds(articles, 5 if args.select else args.cv)

@@ -540,6 +540,8 @@ def _learned_unit(
     if not toks:
         return []
     spans = learned_attribution.tag_unit(tg, feats, toks)
+    if spans.cue_marginals is not None:
+        _veto_rule_cues(found, toks, spans.cue_marginals, quotes)
     out: list[Statement] = []
     for cs, ce, prob in spans.cues:
         if lang.blocked_re is not None and lang.blocked_re.match(text, cs):
@@ -562,7 +564,7 @@ def _learned_unit(
             src = _nearest(spans.sources, cs, ce)
             for st in agree:
                 if (st.speaker_start is None and src is not None) or (
-                    src is not None and _override_speaker(st, src, spans)
+                    src is not None and _override_speaker(st, src, spans, found)
                 ):
                     _set_speaker(st, text, src, lang)
             continue
@@ -598,8 +600,44 @@ def _learned_unit(
     return out
 
 
+def _veto_rule_cues(
+    found: list[Statement], toks: list[tuple[int, int, str]], cm: list[float], quotes: Quotes
+) -> None:
+    """Drop (in place) rule statements whose one-word cue the tagger finds unlikely.
+
+    The tagger sees the rules' labels as features, so a low cue marginal on a rule cue means
+    that in training data such rule cues were mostly not attribution cues. What PolNeAR does
+    not annotate but the product reports stays: denials and hedges, headlines, and
+    statements quoted inside a quotation.
+    """
+    limit = learned_attribution.CUE_VETO_PROB
+    drop = set()
+    for j, st in enumerate(found):
+        if st.cue_start is None or st.cue_end is None or st.stance != "assert":
+            continue
+        if st.kind == "headline" or quotes.containing(st.cue_start) is not None:
+            continue
+        ps = [cm[k] for k, (ts, _te, _w) in enumerate(toks) if st.cue_start <= ts < st.cue_end]
+        if len(ps) == 1 and ps[0] < limit:
+            drop.add(j)
+    if not drop:
+        return
+    remap: dict[int, int] = {}
+    for k in range(len(found)):
+        if k not in drop:
+            remap[k] = len(remap)
+    keep = [st for k, st in enumerate(found) if k not in drop]
+    for st in keep:
+        if st.parent is not None:
+            st.parent = remap.get(st.parent)
+    found[:] = keep
+
+
 def _override_speaker(
-    st: Statement, src: tuple[int, int], spans: learned_attribution.UnitSpans
+    st: Statement,
+    src: tuple[int, int],
+    spans: learned_attribution.UnitSpans,
+    found: list[Statement],
 ) -> bool:
     """Whether the tagger's confident source should replace a rule statement's speaker."""
     limit = learned_attribution.SRC_OVERRIDE_PROB
@@ -608,8 +646,18 @@ def _override_speaker(
     if (st.speaker_start, st.speaker_end) == src or not spans.source_probs:
         return False
     ss, se = st.speaker_start, st.speaker_end
-    if learned_attribution.SRC_OVERRIDE_OVERLAPPING and not (ss < src[1] and src[0] < se):
-        return False
+    if not (ss < src[1] and src[0] < se):
+        if learned_attribution.SRC_OVERRIDE_OVERLAPPING:
+            return False
+        if any(
+            o is not st
+            and o.speaker_start is not None
+            and o.speaker_end is not None
+            and o.speaker_start < src[1]
+            and src[0] < o.speaker_end
+            for o in found
+        ):
+            return False  # "X reported that Y said": Y's "said" does not get X
     if src[0] <= ss and se <= src[1] and se - ss > 2:
         return False  # the tagger adds an apposition or title the rules parse themselves
     return spans.source_probs[spans.sources.index(src)] >= limit

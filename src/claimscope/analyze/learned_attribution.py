@@ -20,6 +20,7 @@ import logging
 import lzma
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +41,16 @@ CUE_MARGINAL = 0.4
 # A rule statement's speaker is replaced by the tagger's source for the same cue when the
 # two differ and the tagger's mean source marginal reaches this (above 1.0: never).
 SRC_OVERRIDE_PROB = 0.8
-SRC_OVERRIDE_OVERLAPPING = True  # only where the two spans overlap (boundary fixes)
+# False: also where the two spans do not overlap (the rules took a wrong noun phrase);
+# True: only boundary fixes.
+SRC_OVERRIDE_OVERLAPPING = False
 # A tagged cue between a rule statement's speaker and its cue is dropped unless its
 # confidence reaches this (above 1.0: always dropped).
 FRAME_KEEP_PROB = 2.0
+# A rule statement whose one-word cue gets a tagger cue marginal below this is dropped
+# (denials, hedges, headlines and quoted statements excepted): the tagger, which sees the
+# rules' labels as features, vetoes the rules' false cues (0.0: never).
+CUE_VETO_PROB = 0.1
 
 Tok = tuple[int, int, str]
 Span = tuple[int, int]
@@ -57,6 +64,7 @@ class UnitSpans:
     sources: list[Span]
     contents: list[Span]
     source_probs: list[float] | None = None
+    cue_marginals: list[float] | None = None  # per token, P(B-CUE) + P(I-CUE)
 
 
 _model_path: Path = MODEL_PATH
@@ -140,12 +148,35 @@ def _word(w: str, lang: Any) -> tuple[list[str], str, tuple[str, ...]]:
         f.append("role")
     if low in lang.determiners:
         f.append("det")
+    lem = _lemma(low, lang.code) if shape != "q" and low[0].isalpha() else low
+    if lem != low:
+        f.append(f"lem={lem}")  # "appeared"/"appears" share what "appear" learned
     lx = kind or shape
     neigh = tuple(s for d in (-2, -1, 1, 2) for s in (f"{d}w={low}", f"{d}lx={lx}"))
+    neigh += (f"-1lem={lem}", f"1lem={lem}", f"-3w={low}", f"3w={low}")
     if len(_WORD_CACHE) > _CACHE_MAX:
         _WORD_CACHE.clear()
     _WORD_CACHE[key] = (f, kind, neigh)
     return f, kind, neigh
+
+
+def _lemma(low: str, code: str) -> str:
+    """Dictionary lemma (simplemma, a dependency already); the word itself without it."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - declared dependency
+        return low
+    try:
+        return simplemma.lemmatize(low, lang=code).lower()
+    except ValueError:  # pragma: no cover - language without a dictionary
+        return low
+
+
+def _bucket(d: int | None) -> str:
+    """Coarse token distance: near values exact, far ones grouped."""
+    if d is None:
+        return "n"
+    return str(d) if d <= 3 else "4" if d <= 6 else "7" if d <= 12 else "13"
 
 
 def _pair_kind(low: str, nxt: str, lang: Any) -> str:
@@ -174,11 +205,17 @@ def unit_features(
     lows = [w.lower() for _, _, w in toks]
     neigh: list[tuple[str, ...]] = []
     base: list[list[str]] = []
+    # anchors: lexicon cues and the rules' cues; sources and contents sit at a distance
+    # from one, usually beyond the ±2 window
+    anchor = [
+        bool(kind) or mark == "cue" for (_f, kind, _nb), mark in zip(words, marks, strict=True)
+    ]
     for k, (f, kind, nb) in enumerate(words):
         f = list(f)
         if not kind and k + 1 < n:
             pair = _pair_kind(lows[k], lows[k + 1], lang)
             if pair:
+                anchor[k] = True
                 f.append(f"lex={pair}")
                 lx = f"lx={pair}"
                 nb = tuple(x if "lx=" not in x else x.split("lx=")[0] + lx for x in nb)
@@ -189,28 +226,62 @@ def unit_features(
         base.append(f)
         neigh.append(nb)
     rel_quote = _quote_side(in_quote)
-    feats: list[list[str]] = []
+    left = [_FAR] * n  # distance to the nearest anchor on the left (_FAR: none)
+    right = [_FAR] * n
+    last = -1
     for k in range(n):
+        if last >= 0:
+            left[k] = min(k - last, _FAR - 1)
+        if anchor[k]:
+            last = k
+    last = -1
+    for k in range(n - 1, -1, -1):
+        if last >= 0:
+            right[k] = min(last - k, _FAR - 1)
+        if anchor[k]:
+            last = k
+    unit = "u=" + ("l" if any(anchor) else "-") + ("q" if any(in_quote) else "-")
+    caps = [bool(w[:1].isupper()) for _s, _e, w in toks]
+    pairs = [f"{a}|{b}" for a, b in pairwise(lows)]
+    feats: list[list[str]] = []
+    for k in range(n):  # string tables instead of formatting: this runs once per token
         f = base[k]
-        f.append(f"pos={min(k, 5)}")
+        add = f.append
+        f.extend((_POS[min(k, 5)], _QSIDE[rel_quote[k]], _AL[left[k]], _AR[right[k]], unit))
         if k == n - 1:
-            f.append("last")
-        f.append(f"qside={rel_quote[k]}")
+            add("last")
+        if caps[k] and ((k and caps[k - 1]) or (k + 1 < n and caps[k + 1])):
+            add("capr")
         for i, d in enumerate((-2, -1, 1, 2)):
             j = k + d
             if 0 <= j < n:
-                f.append(neigh[j][2 * i])
-                f.append(neigh[j][2 * i + 1])
+                nb = neigh[j]
+                f.extend((nb[2 * i], nb[2 * i + 1]))
                 if marks[j]:
-                    f.append(f"{d}r={marks[j]}")
+                    add(_MARKS[(d, marks[j])])
             else:
-                f.append(f"{d}pad")
+                add(_PADS[i])
         if k:
-            f.append(f"bg={lows[k - 1]}|{lows[k]}")
+            add(neigh[k - 1][8])  # -1lem
+            add("bg=" + pairs[k - 1])
         if k + 1 < n:
-            f.append(f"bg+={lows[k]}|{lows[k + 1]}")
+            add(neigh[k + 1][9])  # 1lem
+            add("bg+=" + pairs[k])
+        if k > 2:
+            add(neigh[k - 3][10])  # -3w
+        if k + 3 < n:
+            add(neigh[k + 3][11])  # 3w
         feats.append(f)
     return feats
+
+
+_FAR = 14  # "no anchor"; distances from 13 on are clamped to 13
+_POS = tuple(f"pos={k}" for k in range(6))
+_QSIDE = {q: f"qside={q}" for q in ("b", "a", "ba", "-")}
+_AL = [f"al={_bucket(d)}" for d in range(_FAR)] + ["al=n"]
+_AR = [f"ar={_bucket(d)}" for d in range(_FAR)] + ["ar=n"]
+_PADS = ("-2pad", "-1pad", "1pad", "2pad")
+_MARKS = {(d, m): f"{d}r={m}" for d in (-2, -1, 1, 2) for m in ("cue", "src", "con")}
 
 
 def _quote_side(in_quote: list[bool]) -> list[str]:
@@ -297,13 +368,18 @@ def tag_unit(tg: Any, feats: list[list[str]], toks: list[Tok]) -> UnitSpans:
         for k, t in enumerate(tags)
     ]
     spans = decode(tags, toks, probs)
+    if CUE_VETO_PROB > 0.0:
+        spans.cue_marginals = [
+            tg.marginal("B-CUE", k) + tg.marginal("I-CUE", k) for k in range(len(tags))
+        ]
     if CUE_MARGINAL < 1.0:
         extra: list[tuple[int, int, float]] = []
         run: list[tuple[int, float]] = []
+        cm = spans.cue_marginals
         for k, t in enumerate([*tags, "O"]):
             pc = 0.0
             if k < len(tags) and not t.endswith("CUE"):
-                pc = tg.marginal("B-CUE", k) + tg.marginal("I-CUE", k)
+                pc = cm[k] if cm is not None else tg.marginal("B-CUE", k) + tg.marginal("I-CUE", k)
             if pc >= CUE_MARGINAL:
                 run.append((k, pc))
                 continue
