@@ -154,6 +154,46 @@ def run(split: str, learned: bool = True) -> tuple[list[list[str]], float, int]:
     return rows, len(articles) / elapsed if elapsed else 0.0, len(articles)
 
 
+def agreement() -> list[list[str]]:
+    """Annotator against annotator on every multi-annotated article (train and dev).
+
+    PolNeAR gives a few articles to several annotators; scoring each annotator's
+    file against each other's with the same scorer shows how far from human
+    agreement a system figure is.
+    """
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    n_articles = 0
+    for split in ("train", "dev"):
+        base = DATA / split
+        anns: dict[str, list[Path]] = defaultdict(list)
+        for path in sorted((base / "attributions").glob("*.ann")):
+            anns[path.stem.rsplit("_", 1)[0]].append(path)
+        for stem, files in anns.items():
+            text_path = base / "text" / f"{stem}.txt"
+            if len(files) < 2 or not text_path.exists():
+                continue
+            n_articles += 1
+            text = text_path.read_text(encoding="utf-8")
+            parsed = [parse_ann(f.read_text(encoding="utf-8")) for f in files]
+            for i, a in enumerate(parsed):
+                for j, b in enumerate(parsed):
+                    if i == j:
+                        continue
+                    for lab in ("Cue", "Source", "Content"):
+                        for mode in ("exact", "overlap"):
+                            c = counts[(lab, mode)]
+                            c[0] += match(text, a[lab], b[lab], mode == "exact")
+                            c[1] += len(a[lab])
+                            c[2] += len(b[lab])
+    rows = []
+    for lab in ("Cue", "Source", "Content"):
+        for mode in ("exact", "overlap"):
+            hits, n_a, n_b = counts[(lab, mode)]
+            _, _, f = prf(hits, n_a, hits, n_b)
+            rows.append([lab.lower(), mode, f"{f:.3f}", str(n_articles)])
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev")
@@ -176,6 +216,12 @@ def main() -> None:
     )
     print(f"PolNeAR {args.split}: {speed}\n")
     print(table)
+    agree_header = ["span", "match", "annotator vs annotator F1", "articles"]
+    agree_lines = ["| " + " | ".join(agree_header) + " |", "|" + "---|" * len(agree_header)]
+    agree_lines += ["| " + " | ".join(r) + " |" for r in agreement()]
+    agree_table = "\n".join(agree_lines)
+    print("\nHuman agreement (multi-annotated articles, every ordered pair of annotators):\n")
+    print(agree_table)
     if args.out:
         doc = (
             f"# Attribution on PolNeAR {args.split}\n\n"
@@ -186,7 +232,12 @@ def main() -> None:
             "Exact = same span after trimming quotes/punctuation; overlap = spans share a "
             "character; one-to-one greedy matching. Reference (PARC 3.0, different corpus): cue F1 "
             "82.3, source F1 82.0, content F1 59.3 exact / 83.3 overlap.\n\n"
-            f"{speed}.\n\n{table}\n"
+            f"{speed}.\n\n{table}\n\n"
+            "## Human agreement\n\n"
+            "The same scorer, one annotator's file against another's, over every ordered pair "
+            "of annotators on the articles PolNeAR had annotated several times (train and dev; "
+            "mostly annotator-training articles): a rough ceiling for the figures above.\n\n"
+            f"{agree_table}\n"
         )
         Path(args.out).write_text(doc, encoding="utf-8")
 
