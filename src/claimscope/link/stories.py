@@ -39,6 +39,9 @@ ENTITY_WEIGHT = 2.0  # times the idf-weighted share of the article's names the s
 LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
 MAX_GAP_PENALTY = 3.0  # ...at most, when the article shares FOLLOW_UP_OVERLAP of its names
 FOLLOW_UP_OVERLAP = 0.5
+STRANGER_PENALTY = 2.0  # an article whose names the story (almost) never had
+STRANGER_MIN_NAMES = 3  # ...counted when the article has at least this many names
+STRANGER_MAX_SHARED = 2  # ...and the story has at most this many of them (a third, below 6)
 DORMANT_DAYS = 180  # the cap is for resurfacing stories, not look-alikes months later
 MAX_CANDIDATES = 200  # stories scored per article (blocking keeps linking linear)
 ENTITIES_KEPT = 80  # names a story keeps in memory (40 are stored), see StoryIndex._forget_rare
@@ -537,9 +540,12 @@ class StoryIndex:
         sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
         combined = (sims.astype(np.float64) - mean) / sd
         idf = {k: self._idf(k) for k in entities}
+        names = [k for k in entities if k.startswith(_NAME_PREFIXES)]
         for j, story in enumerate(stories):
             overlap = self._overlap(entities, story, idf)
             combined[j] += ENTITY_WEIGHT * overlap
+            if _strangers(names, story):
+                combined[j] -= STRANGER_PENALTY
             if day is not None and story.episodes:
                 gap = min(max(0, start - day, day - end) for start, end, _count in story.episodes)
                 if gap > WINDOW_DAYS:
@@ -662,6 +668,24 @@ class StoryIndex:
             "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
             (f"{LANGUAGES_KEY}:{self.embedder.name}", json.dumps(languages)),
         )
+
+
+_NAME_PREFIXES = ("name:", "entity:")
+
+
+def _strangers(names: list[str], story: Story) -> bool:
+    """The article names several people or places and the story has names, but (almost) none
+    of the article's: the same kind of event about other actors. Text alone, with similar
+    wording, would join them, and the more stories there are, the more look-alikes each
+    article meets in its time window. A few shared keys are allowed for: name keys are four
+    consonant classes, so unrelated names collide (on the multilingual story set, articles
+    of the same story share at least 4 name keys with it)."""
+    if len(names) < STRANGER_MIN_NAMES:
+        return False
+    if not any(k.startswith(_NAME_PREFIXES) for k in story.entities):
+        return False
+    allowed = min(STRANGER_MAX_SHARED, len(names) // 3)
+    return sum(k in story.entities for k in names) <= allowed
 
 
 def _add_to_episodes(episodes: list[list[int]], day: int) -> None:
