@@ -27,9 +27,9 @@ from pathlib import Path
 
 from _common import write_results
 
-# Invented names from onset + vowel + coda: ~40,000 syllables, so names are as varied
-# as real ones (13 fixed syllables gave 315 name keys for 3,000 names: every story
-# shared its names' keys with dozens of others, which real news does not).
+# Invented names from onset + vowel + coda: ~3,000 syllables, 2 per name (13 fixed
+# syllables gave 315 name keys for 3,000 names, and stories whose text differed only by
+# those names: every story shared its names' keys with dozens of others).
 ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
           "z", "ch", "sh", "br", "kr", "st", "tr", "gr", "pl", "dr", "fr"]  # fmt: skip
 VOWELS = ["a", "e", "i", "o", "u", "ia", "ei", "ou", "y"]
