@@ -711,9 +711,10 @@ def _strangers(names: list[str], story: Story) -> bool:
     """The article names several people or places and the story has names, but (almost) none
     of the article's: the same kind of event about other actors. Text alone, with similar
     wording, would join them, and the more stories there are, the more look-alikes each
-    article meets in its time window. A few shared keys are allowed for: name keys are four
-    consonant classes, so unrelated names collide (on the multilingual story set, articles
-    of the same story share at least 4 name keys with it)."""
+    article meets in its time window. Counted against the story's 30 main names (its long
+    tail of up to 160 catches chance collisions at scale), and a few shared keys are
+    allowed for: name keys are four consonant classes, so unrelated names collide (on the
+    multilingual story set, articles of the same story share at least 3 main name keys)."""
     if len(names) < STRANGER_MIN_NAMES:
         return False
     if story.top is None:
@@ -721,7 +722,7 @@ def _strangers(names: list[str], story: Story) -> bool:
     if not story.named:
         return False
     allowed = min(STRANGER_MAX_SHARED, len(names) // 3)
-    return len(story.entities.keys() & names) <= allowed
+    return len(story.top & set(names)) <= allowed  # type: ignore[operator]
 
 
 def _add_to_episodes(episodes: list[list[int]], day: int) -> None:
