@@ -27,7 +27,13 @@ from pathlib import Path
 
 from _common import write_results
 
-SYLLABLES = ["ka", "ve", "lo", "ri", "tan", "mor", "sel", "du", "vin", "ra", "bel", "or", "ste"]
+# Invented names from onset + vowel + coda: ~3,000 syllables, 2 per name (13 fixed
+# syllables gave 315 name keys for 3,000 names, and stories whose text differed only by
+# those names: every story shared its names' keys with dozens of others).
+ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+          "z", "ch", "sh", "br", "kr", "st", "tr", "gr", "pl", "dr", "fr"]  # fmt: skip
+VOWELS = ["a", "e", "i", "o", "u", "ia", "ei", "ou", "y"]
+CODAS = ["", "", "", "n", "r", "s", "l", "m", "k", "t", "nd", "rt", "sk", "v"]
 TOPICS = [
     ("drones", "supplies drones to"), ("shells", "ships artillery shells to"),
     ("troops", "sends troops to"), ("fuel", "sells fuel to"), ("loans", "grants loans to"),
@@ -35,31 +41,48 @@ TOPICS = [
 ]  # fmt: skip
 # Background sentences: templates whose slots take each story's own words.
 FILLER = [
-    "Officials met in {place} on {weekday} to discuss the {noun}.",
-    "The talks in {place} lasted {num} hours and ended without a statement on the {noun}.",
-    "Analysts in {place} said the {noun} could affect trade with {target}.",
+    "Officials met in {place} on {weekday} to discuss the {noun} over the {thing}.",
+    "The talks in {place} lasted {num} hours and ended without a statement on the {thing}.",
+    "Analysts in {place} said the {noun} could affect {other} trade with {target}.",
     "Markets in {place} were calm as the {noun} dragged on for a {num}th day.",
     "Opposition lawmakers in {actor} asked for a debate on the {noun}.",
     "{num} people protested outside the {actor}n embassy in {place}.",
     "The {noun} dominated the front pages in {target} on {weekday}.",
     "Diplomats from {actor} and {target} are expected to meet again in {num} days.",
-    "A report by the {place} Institute put the cost of the {noun} at {num} million.",
-    "Residents of {place} said they feared the {noun} would escalate.",
+    "A report by the {place} Institute put the cost of the {thing} at {num} million.",
+    "Residents of {place} said they feared the {noun} over {other} would escalate.",
 ]
 NOUNS = ["dispute", "crisis", "standoff", "row", "deal", "embargo", "tariffs", "blockade",
          "sanctions", "summit", "inquiry", "scandal"]  # fmt: skip
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def _name(rng: random.Random, parts: int = 3) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+def _name(rng: random.Random, parts: int = 2) -> str:
+    syllables = (rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(parts))
+    return "".join(syllables).capitalize()
+
+
+def _vocabulary() -> list[str]:
+    """Everyday English words (wordfreq): each story draws the few it is about."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = top_n_list("en", 30000)
+    return [
+        w for w in words if w.isalpha() and len(w) >= 5 and 3.0 <= zipf_frequency(w, "en") < 4.5
+    ]
 
 
 def generate(n: int, seed: int = 7):
-    """(Article, Analysis) pairs: ~n/10 stories, one reprint in five."""
+    """(Article, Analysis) pairs: ~n/10 stories, one reprint in five.
+
+    Stories share their topics and templates but, like real ones, each has its own
+    names and a few words of its own (`thing`, `other`): text is never identical
+    across stories except for the names.
+    """
     from claimscope.model import Analysis, Article, Statement
 
     rng = random.Random(seed)
+    vocabulary = _vocabulary()
     start = date(2020, 1, 1)
     out = []
     stories = max(1, n // 10)
@@ -68,6 +91,7 @@ def generate(n: int, seed: int = 7):
         actor, target, place = _name(rng), _name(rng), _name(rng, 2)
         minister, spokes = f"{_name(rng, 2)} {_name(rng)}", f"{_name(rng, 2)} {_name(rng)}"
         topic, verb = rng.choice(TOPICS)
+        thing, other = rng.sample(vocabulary, 2)
         first = start + timedelta(days=s // per_day)
         claims = [f"{actor} {verb} {target}", f"{actor} {rng.choice(TOPICS)[1]} {place}"]
         previous = None
@@ -80,7 +104,7 @@ def generate(n: int, seed: int = 7):
                 title = previous.title
             else:
                 sentences, statements = [], []
-                title = f"{actor} accused over {topic} for {target}"
+                title = f"{actor} accused over {topic} for {target} in {thing} row"
                 for c in range(3):
                     claim = claims[c % 2]
                     stance = rng.choice(["assert", "assert", "deny", "hedge"])
@@ -91,8 +115,8 @@ def generate(n: int, seed: int = 7):
                 noun = NOUNS[s % len(NOUNS)]
                 for template in rng.sample(FILLER, 3):
                     sentences.append(template.format(
-                        place=place, actor=actor, target=target, noun=noun,
-                        weekday=rng.choice(WEEKDAYS), num=rng.randint(2, 90),
+                        place=place, actor=actor, target=target, noun=noun, thing=thing,
+                        other=other, weekday=rng.choice(WEEKDAYS), num=rng.randint(2, 90),
                     ))  # fmt: skip
                 text = " ".join(sentences)
             article = Article(
@@ -129,6 +153,7 @@ def run_size(n: int, claims: bool = True) -> dict[str, float]:
         base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         embedder = get_embedder("hash")
         timings: dict[str, float] = {}
+        cpu_times: dict[str, float] = {}  # the machine is shared: CPU time shows the load's share
         for step, func in (
             ("dates", lambda: pipeline.link_dates(store)),
             ("entities", lambda: pipeline.link_entities(store)),
@@ -136,17 +161,51 @@ def run_size(n: int, claims: bool = True) -> dict[str, float]:
             ("copies", lambda: pipeline._link_articles(store, embedder, "copies")),
             ("claims", lambda: pipeline._link_claims(store, embedder) if claims else 0),
         ):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             func()
             timings[f"{step}_time"] = time.perf_counter() - started
+            cpu_times[step] = time.process_time() - cpu
         counts = {t: store.count(t) for t in ("stories", "copy_groups", "claims", "statements")}
+        purity = story_purity(store.conn)
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
         "articles": n, "build_s": build, **timings,
         "linking_s": timings["stories_time"] + timings["copies_time"] + timings["claims_time"],
-        "all_s": sum(timings.values()), "peak_rss_mb": peak / 1024,
-        "rss_growth_mb": (peak - base_rss) / 1024, **counts,
+        "all_s": sum(timings.values()), "all_cpu_s": sum(cpu_times.values()),
+        "cpu": cpu_times, "peak_rss_mb": peak / 1024,
+        "rss_growth_mb": (peak - base_rss) / 1024, **counts, **purity,
+    }  # fmt: skip
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, object]) -> tuple[float, float, float]:
+    """BCubed precision, recall, F1 of a clustering over the items of `gold`."""
+    gold_sets: dict[str, set[str]] = {}
+    pred_sets: dict[object, set[str]] = {}
+    for item, g in gold.items():
+        gold_sets.setdefault(g, set()).add(item)
+        pred_sets.setdefault(pred[item], set()).add(item)
+    precision = recall = 0.0
+    for item, g in gold.items():
+        mine, truth = pred_sets[pred[item]], gold_sets[g]
+        shared = len(mine & truth)
+        precision += shared / len(mine)
+        recall += shared / len(truth)
+    precision, recall = precision / len(gold), recall / len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def story_purity(conn) -> dict[str, float]:
+    """Stories found vs the generator's story ids (origin "gen:STORY:K"): BCubed P/R/F1."""
+    pred = dict(conn.execute(
+        "SELECT a.origin, s.story_id FROM articles a JOIN article_stories s ON s.article_id = a.id"
+    ).fetchall())  # fmt: skip
+    gold = {origin: origin.split(":")[1] for origin in pred}
+    precision, recall, f1 = bcubed(gold, pred)
+    return {
+        "stories_generated": len(set(gold.values())),
+        "stories_b3_p": precision, "stories_b3_r": recall, "stories_b3_f1": f1,
     }  # fmt: skip
 
 
@@ -197,17 +256,20 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), file=sys.stderr)
     lines = [
-        "| articles | statements | stories | copies | claims | dates | entities | stories "
-        "| copies | claims | linking (stories+copies+claims) | per 1k articles | peak RSS |",
-        "|" + "---|" * 13,
+        "| articles | statements | stories (generated) | stories B³ P / R / F1 | copies | claims "
+        "| dates | entities | stories | copies | claims | linking (stories+copies+claims) "
+        "| per 1k articles | all steps (CPU) | peak RSS |",
+        "|" + "---|" * 15,
     ]
     for r in rows:
         lines.append(
-            f"| {r['articles']:,} | {r['statements']:,} | {r['stories']:,} | {r['copy_groups']:,}"
+            f"| {r['articles']:,} | {r['statements']:,} | {r['stories']:,}"
+            f" ({r['stories_generated']:,}) | {r['stories_b3_p']:.3f} / {r['stories_b3_r']:.3f}"
+            f" / **{r['stories_b3_f1']:.3f}** | {r['copy_groups']:,}"
             f" | {r['claims']:,} | {r['dates_time']:.1f} s | {r['entities_time']:.1f} s"
             f" | {r['stories_time']:.1f} s | {r['copies_time']:.1f} s | {r['claims_time']:.1f} s"
             f" | **{r['linking_s']:.1f} s** | {1000 * r['linking_s'] / r['articles']:.2f} s"
-            f" | {r['peak_rss_mb']:.0f} MB |"
+            f" | {r['all_s']:.0f} s ({r['all_cpu_s']:.0f} s) | {r['peak_rss_mb']:.0f} MB |"
         )
     out = "\n".join(lines)
     extra = ""

@@ -214,16 +214,19 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
     return tuple(key for key, _ in phonetic_variants(token))
 
 
+@lru_cache(maxsize=1 << 16)  # name tokens: each known name is compared again and again
 def fold(text: str) -> str:
     """Lowercase ASCII spelling: diacritics folded, any script romanised."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", anyascii(text).lower()).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_roman(token: str) -> bool:
     """Written in Latin letters (not Cyrillic or Greek, which anyascii also romanises)."""
     return all(ord(ch) < 0x250 for ch in token)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_latin_token(token: str) -> bool:
     return all(_script(ch) == "latin" for ch in token)
 
@@ -742,6 +745,10 @@ def token_similarity(a: str, b: str, short_exact: bool = True) -> float:
     `short_exact=False` grades short skeletons too (for given names once the surname
     matched: "Viktor" is 维克托, whose final r Chinese drops).
     """
+    if _is_roman(a) and _is_roman(b) and fuzz.ratio(fold(a), fold(b)) < SAME_SKELETON_SPELLING:
+        # the spelling check below would zero any score: skip the skeletons (most pairs a
+        # name lookup meets are this far apart, and their number grows with the people known)
+        return 0.0
     keys_a, keys_b = phonetic_variants(a), phonetic_variants(b)
     if not keys_a or not keys_b:
         return 100.0 if fold(a) == fold(b) and fold(a) else 0.0

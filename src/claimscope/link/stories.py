@@ -39,8 +39,21 @@ ENTITY_WEIGHT = 2.0  # times the idf-weighted share of the article's names the s
 LONG_GAP_PENALTY = 6.0  # per log10(gap / WINDOW_DAYS) beyond the window
 MAX_GAP_PENALTY = 3.0  # ...at most, when the article shares FOLLOW_UP_OVERLAP of its names
 FOLLOW_UP_OVERLAP = 0.5
+STRANGER_PENALTY = 1.0  # an article whose names the story (almost) never had (2.0 split real
+# reports of one story that share a single name key, tests/test_link_seeds.py)
+STRANGER_MIN_NAMES = 3  # ...counted when the article has at least this many names
+STRANGER_MAX_SHARED = 2  # ...and the story has at most this many of them (a third, below 6)
 DORMANT_DAYS = 180  # the cap is for resurfacing stories, not look-alikes months later
-MAX_CANDIDATES = 200  # stories scored per article (blocking keeps linking linear)
+# Stories scored per article (blocking keeps linking linear): those sharing a name first,
+# then the nearest in time, which also give the background similarities the score is
+# relative to (64 stories: ~500 of them). Each candidate costs ~9 vectors and a few set
+# lookups; with 11 new stories a day (100k generated articles) 200 were always reached.
+MAX_CANDIDATES = 64
+SHARING_STORIES = 200  # a name in at most this many stories ranks them first
+# An entity in at most this many stories brings them in as candidates whatever their dates.
+# A fixed number, not a share of all stories: with a share, at 10,000 stories a name key in
+# 500 of them still counted as rare, and candidates grew with the corpus.
+RARE_ENTITY_STORIES = 20
 ENTITIES_KEPT = 80  # names a story keeps in memory (40 are stored), see StoryIndex._forget_rare
 LANGUAGE_CENTRING = 0.8  # share of the language's mean vector removed before comparing
 LANGUAGE_SHRINK = 3.0  # articles before a language's own mean outweighs the global mean
@@ -309,6 +322,7 @@ class Story:
     languages: Counter[str] = field(default_factory=Counter)
     dirty: bool = False
     top: set[str] | None = None  # main entities, recomputed after each change
+    named: bool = False  # has names (not only countries); set with `top`
 
     def data(self) -> str:
         return json.dumps({
@@ -404,14 +418,18 @@ class StoryIndex:
         total = max(len(self.stories), 1)
         return math.log(1 + total / (1 + self.entity_df.get(key, 0)))
 
-    def _overlap(self, entities: Counter[str], story: Story, idf: dict[str, float]) -> float:
-        """Idf-weighted share of the article's names and places among the story's main ones."""
+    def _overlap(
+        self, entities: Counter[str], story: Story, idf: dict[str, float], weight: float = -1.0
+    ) -> float:
+        """Idf-weighted share of the article's names and places among the story's main ones.
+
+        `weight`: sum(idf.values()), when the caller scores many stories for one article."""
         if not entities or not story.entities:
             return 0.0
-        if story.top is None:
-            story.top = {k for k, _ in story.entities.most_common(30)}
-        weight = sum(idf.values())
-        shared = sum(idf[k] for k in entities if k in story.top)
+        top = story.top if story.top is not None else _main_entities(story)
+        if weight < 0:
+            weight = sum(idf.values())
+        shared = sum([idf[k] for k in entities if k in top])
         return shared / weight if weight else 0.0
 
     # -- language centring -----------------------------------------------------------------
@@ -472,7 +490,9 @@ class StoryIndex:
         self.language_sums[key] += vector
         self.language_counts[key] += 1
         n = self.language_counts[key]
-        if n < 200 or n % max(1, n // 50) == 0:  # means settle: refresh every ~2% of growth
+        if len(self.language_counts) > 1 and (n < 200 or n % max(1, n // 50) == 0):
+            # means settle: refresh every ~2% of growth (one language alone: no centring,
+            # nothing to refresh, and every story's cached matrix stays valid)
             self._centres = None
             self._version += 1
 
@@ -485,13 +505,12 @@ class StoryIndex:
             for d in range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1):
                 found.update(self.by_day.get(d, ()))
             found.update(self.undated)
-        total = max(len(self.stories), 1)
         sharing: set[int] = set()
         for key in entities:
             ids = self.by_entity.get(key, ())
-            if ids and len(ids) <= max(20, total // 20):  # only rarer entities reach back in time
+            if ids and len(ids) <= RARE_ENTITY_STORIES:  # only rare entities reach back in time
                 found.update(ids)
-            if len(ids) <= MAX_CANDIDATES:
+            if len(ids) <= SHARING_STORIES:
                 sharing.update(ids)
         if len(found) > MAX_CANDIDATES:  # block: stories sharing a name first, then the nearest
 
@@ -516,12 +535,20 @@ class StoryIndex:
         Similarity: the best of the story's centroid and recent members, after language
         centring, expressed relative to this article's own similarities with all the
         candidates (shrunk to a prior while candidates are few) — never a fixed cut-off.
+        Names and time then add or subtract; a candidate whose similarity is too low to
+        reach Z_JOIN even with every name shared keeps its similarity score (names and
+        time cannot make it the story joined, and most candidates are such).
         """
         if not ids:
             return np.zeros(0), np.zeros(0)
         stories = [self.stories[i] for i in ids]
         query = self._centred(vector[None, :], [language])[0]
-        mats = [self._story_matrix(st) for st in stories]
+        cache, version = self._story_cache, self._version
+        mats = []
+        for st in stories:  # the cached matrix, inline: this runs for every candidate
+            cached = cache.get(st.id)
+            ok = cached is not None and cached[0][0] == version and cached[0][1] == st.n
+            mats.append(cached[1] if ok else self._story_matrix(st))  # type: ignore[index]
         sizes = np.array([len(m) for m in mats])
         all_sims = np.concatenate(mats) @ query  # row 0 of each block: the centroid
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -537,11 +564,18 @@ class StoryIndex:
         sd = max(w * float(np.std(background)) + (1 - w) * prior_sd, 0.01)
         combined = (sims.astype(np.float64) - mean) / sd
         idf = {k: self._idf(k) for k in entities}
+        weight = sum(idf.values())
+        names = [k for k in entities if k.startswith(_NAME_PREFIXES)]
+        hopeless = Z_JOIN - ENTITY_WEIGHT  # the entity bonus is at most ENTITY_WEIGHT
         for j, story in enumerate(stories):
-            overlap = self._overlap(entities, story, idf)
+            if combined[j] < hopeless:
+                continue
+            overlap = self._overlap(entities, story, idf, weight)
             combined[j] += ENTITY_WEIGHT * overlap
+            if _strangers(names, story):
+                combined[j] -= STRANGER_PENALTY
             if day is not None and story.episodes:
-                gap = min(max(0, start - day, day - end) for start, end, _count in story.episodes)
+                gap = min([max(0, start - day, day - end) for start, end, _count in story.episodes])
                 if gap > WINDOW_DAYS:
                     penalty = LONG_GAP_PENALTY * math.log10(gap / WINDOW_DAYS)
                     if gap >= DORMANT_DAYS and overlap >= FOLLOW_UP_OVERLAP:
@@ -662,6 +696,34 @@ class StoryIndex:
             "INSERT OR REPLACE INTO link_state (key, value) VALUES (?, ?)",
             (f"{LANGUAGES_KEY}:{self.embedder.name}", json.dumps(languages)),
         )
+
+
+_NAME_PREFIXES = ("name:", "entity:")
+
+
+def _main_entities(story: Story) -> set[str]:
+    """The story's 30 most frequent entities (cached until it changes) and whether it has names."""
+    story.top = {k for k, _ in story.entities.most_common(30)}
+    story.named = any(k.startswith(_NAME_PREFIXES) for k in story.entities)
+    return story.top
+
+
+def _strangers(names: list[str], story: Story) -> bool:
+    """The article names several people or places and the story has names, but (almost) none
+    of the article's: the same kind of event about other actors. Text alone, with similar
+    wording, would join them, and the more stories there are, the more look-alikes each
+    article meets in its time window. Counted against the story's 30 main names (its long
+    tail of up to 160 catches chance collisions at scale), and a few shared keys are
+    allowed for: name keys are four consonant classes, so unrelated names collide (on the
+    multilingual story set, articles of the same story share at least 3 main name keys)."""
+    if len(names) < STRANGER_MIN_NAMES:
+        return False
+    if story.top is None:
+        _main_entities(story)
+    if not story.named:
+        return False
+    allowed = min(STRANGER_MAX_SHARED, len(names) // 3)
+    return len(story.top & set(names)) <= allowed  # type: ignore[operator]
 
 
 def _add_to_episodes(episodes: list[list[int]], day: int) -> None:

@@ -1,0 +1,82 @@
+"""Stories at scale: look-alike articles about other actors stay in their own story.
+
+Generated or real, many concurrent stories share a template ("X accused of supplying
+drones to Y"); only the names tell them apart. Text similarity alone chained them
+into a few huge stories on the scale bench (72 stories for 10,000 generated).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from claimscope.link import stories
+from claimscope.link.embed import HashingEmbedder
+from claimscope.link.stories import StoryIndex, article_entities, article_lead
+from claimscope.store import Store
+
+# invented actors, per story: (country, target, minister, spokesperson, town)
+CASTS = [
+    ("Varnesia", "Tolkaria", "Edmund Prask", "Ilse Morvan", "Ostrel"),
+    ("Quelland", "Brisova", "Hector Zamul", "Nadia Fenwick", "Karvo"),
+    ("Drumenia", "Palterra", "Osric Velde", "Tamsin Gorr", "Lisk"),
+    ("Shenvar", "Monteluce", "Bertil Achter", "Rosa Quint", "Dunhalt"),
+    ("Ytterland", "Caspira", "Goran Wilk", "Mirela Stoch", "Feyn"),
+    ("Halvoria", "Remoxa", "Jasper Nukko", "Ottilie Brand", "Serrat"),
+]
+TEMPLATE = (
+    "{a} accused of supplying drones to {t}. Defence minister {m} said on Monday that {a}"
+    " supplies drones to {t} from the border town of {town}. Spokesperson {s} denied that"
+    " {a} supplies drones to {t}. Talks between {a} and {t} are expected next week, {s} said."
+)
+
+
+def _articles() -> list[dict]:
+    rows = []
+    for k in range(3):  # three articles per story, all stories in the same week
+        for s, (a, t, m, sp, town) in enumerate(CASTS):
+            text = TEMPLATE.format(a=a, t=t, m=m, s=sp, town=town)
+            day = date(2025, 3, 3 + k).isoformat()
+            rows.append({"id": f"{s}-{k}", "title": "", "text": text, "published": day,
+                         "language": "en", "gold": s})  # fmt: skip
+    return rows
+
+
+def _link(tmp_path) -> dict[str, int]:
+    embedder = HashingEmbedder()
+    with Store(tmp_path / "s.db") as store:
+        index = StoryIndex(store.conn, embedder)
+        found = {}
+        for row in _articles():
+            vector = embedder.embed([article_lead(row)])[0]
+            entities = article_entities(store.conn, row, [])
+            found[row["id"]], _ = index.assign(
+                row["id"], vector, stories.day_of(row["published"]), entities, "en", None
+            )
+    return found
+
+
+def test_look_alike_stories_about_other_actors_stay_apart(tmp_path):
+    found = _link(tmp_path)
+    by_gold = {s: {found[f"{s}-{k}"] for k in range(3)} for s in range(len(CASTS))}
+    assert all(len(ids) == 1 for ids in by_gold.values())  # each story holds together
+    assert len(set(found.values())) == len(CASTS)  # and none merges with a look-alike
+
+
+def test_without_the_name_check_the_template_chains_stories(tmp_path, monkeypatch):
+    """The test above can fail: text similarity alone merges look-alike stories."""
+    monkeypatch.setattr(stories, "STRANGER_PENALTY", 0.0)
+    assert len(set(_link(tmp_path).values())) < len(CASTS)
+
+
+@pytest.mark.parametrize(
+    ("shared", "names", "expected"),
+    [(0, 6, True), (2, 6, True), (3, 6, False), (1, 3, True), (2, 3, False), (0, 2, False)],
+)
+def test_strangers_allows_a_few_colliding_name_keys(shared, names, expected):
+    story = stories.Story(id=1, centroid=None)  # type: ignore[arg-type]
+    story.entities = Counter({f"name:S{i}": 1 for i in range(10)})
+    mine = [f"name:S{i}" for i in range(shared)] + [f"name:A{i}" for i in range(names - shared)]
+    assert stories._strangers(mine, story) is expected
