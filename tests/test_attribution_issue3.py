@@ -148,3 +148,18 @@ def test_de_so_attribution_and_gapped_according_to() -> None:
     (st,) = _run("de", "Wie die Nachrichtenagentur Nordpress berichtete, soll der Minister gehen.")
     assert (st.speaker_name, st.kind) == ("Nordpress", "according_to")
     assert st.content == "soll der Minister gehen"
+
+
+def test_middle_initials_stay_inside_a_name() -> None:
+    text = (
+        "Former governor Harold T. Brennick said the dam was safe. "
+        "Brennick added that inspections would continue."
+    )
+    first, second = _run("en", text)
+    assert first.speaker_name == "Harold T. Brennick"
+    assert second.speaker_name == "Harold T. Brennick"  # the surname resolves to the full name
+
+
+def test_ru_initial_is_not_the_preposition_v() -> None:
+    (st,) = _run("ru", "Министр В. Корнеев заявил, что поставки возобновятся в марте.")
+    assert st.speaker_name is not None and st.speaker_name.endswith("Корнеев")

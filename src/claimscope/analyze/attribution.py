@@ -2424,6 +2424,8 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
     head_end = len(toks)
     for k, (_ts, _te, w) in enumerate(toks):
         lw = w.lower()
+        if _is_initial(w) and k + 1 < len(toks) and toks[k + 1][2] == ".":
+            continue  # ru "В. В. Путин": an initial, not the preposition "в"
         if k and (lw in lang.prepositions or w in ",，"):
             inside = (
                 lw in lang.particles
@@ -2630,6 +2632,15 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
                 if _name_token(wj, lang):
                     j += 1
                     continue
+                if (
+                    wj == "."
+                    and _is_initial(toks[j - 1][2])
+                    and j + 1 < n
+                    and toks[j][0] == toks[j - 1][1]
+                    and _name_token(toks[j + 1][2], lang)
+                ):
+                    j += 2  # "George W. Bush", "J. K. Rowling": an initial's full stop
+                    continue
                 if wj.lower() in lang.particles and j + 1 < n and _name_token(toks[j + 1][2], lang):
                     j += 2
                     continue
@@ -2709,6 +2720,10 @@ def _trim_places(
             continue
         out.append((a, b))
     return out
+
+
+def _is_initial(w: str) -> bool:
+    return len(w) == 1 and w.isupper()
 
 
 def _name_token(w: str, lang: Lang) -> bool:
