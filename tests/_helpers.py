@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 
@@ -19,3 +21,31 @@ def load_bench(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@functools.cache
+def _attribution_bench() -> ModuleType:
+    return load_bench("bench_attribution")
+
+
+def gold_scores(path: Path) -> tuple[float, float, dict[str, int]]:
+    """Speaker F1, statement F1 and the raw counts of bench_attribution on one gold file."""
+    bench = _attribution_bench()
+    c = bench.run_language(path)
+    return bench.f1(c["match"], c["pred"], c["gold"]), bench.f1(c["full"], c["pred"], c["gold"]), c
+
+
+def checked_gold_records(path: Path, lang: str) -> list[dict]:
+    """A gold file's records, each checked: spans written exactly as in the text (the scorer
+    searches for them), known stances and kinds, and enough lines to mean something."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 20
+    records = [json.loads(line) for line in lines]
+    for ex in records:
+        assert ex["id"].startswith(f"{lang}-")
+        for st in ex["statements"]:
+            for key in ("speaker", "cue", "content"):
+                assert st[key] is None or st[key] in ex["text"], (ex["id"], key)
+            assert st["stance"] in ("assert", "deny", "hedge")
+            assert st["kind"] in ("direct", "indirect", "according_to", "headline")
+    return records

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import LANGUAGES, load_bench
+from _helpers import LANGUAGES, gold_scores, load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "data" / "attribution"
@@ -22,9 +22,7 @@ def test_gold_floor(lang: str) -> None:
     path = GOLD / f"{lang}.jsonl"
     if not path.exists():
         pytest.skip(f"no gold set for {lang}")
-    c = bench.run_language(path)
-    speaker_f1 = bench.f1(c["match"], c["pred"], c["gold"])
-    statement_f1 = bench.f1(c["full"], c["pred"], c["gold"])
+    speaker_f1, statement_f1, c = gold_scores(path)
     assert speaker_f1 >= 0.75, (lang, speaker_f1)
     assert statement_f1 >= 0.65, (lang, statement_f1)
     assert c["stance"] / max(c["match"], 1) >= 0.8
