@@ -78,5 +78,5 @@ def test_without_the_name_check_the_template_chains_stories(tmp_path, monkeypatc
 def test_strangers_allows_a_few_colliding_name_keys(shared, names, expected):
     story = stories.Story(id=1, centroid=None)  # type: ignore[arg-type]
     story.entities = Counter({f"name:S{i}": 1 for i in range(10)})
-    mine = [f"name:S{i}" for i in range(shared)] + [f"name:A{i}" for i in range(names - shared)]
+    mine = {f"name:S{i}" for i in range(shared)} | {f"name:A{i}" for i in range(names - shared)}
     assert stories._strangers(mine, story) is expected

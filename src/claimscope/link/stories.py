@@ -419,16 +419,14 @@ class StoryIndex:
         return math.log(1 + total / (1 + self.entity_df.get(key, 0)))
 
     def _overlap(
-        self, entities: Counter[str], story: Story, idf: dict[str, float], weight: float = -1.0
+        self, entities: Counter[str], story: Story, idf: dict[str, float], weight: float
     ) -> float:
         """Idf-weighted share of the article's names and places among the story's main ones.
 
-        `weight`: sum(idf.values()), when the caller scores many stories for one article."""
+        `weight` is sum(idf.values()), summed once for all the stories one article meets."""
         if not entities or not story.entities:
             return 0.0
-        top = story.top if story.top is not None else _main_entities(story)
-        if weight < 0:
-            weight = sum(idf.values())
+        top = _main_entities(story)
         shared = sum([idf[k] for k in entities if k in top])
         return shared / weight if weight else 0.0
 
@@ -543,12 +541,7 @@ class StoryIndex:
             return np.zeros(0), np.zeros(0)
         stories = [self.stories[i] for i in ids]
         query = self._centred(vector[None, :], [language])[0]
-        cache, version = self._story_cache, self._version
-        mats = []
-        for st in stories:  # the cached matrix, inline: this runs for every candidate
-            cached = cache.get(st.id)
-            ok = cached is not None and cached[0][0] == version and cached[0][1] == st.n
-            mats.append(cached[1] if ok else self._story_matrix(st))  # type: ignore[index]
+        mats = [self._story_matrix(st) for st in stories]
         sizes = np.array([len(m) for m in mats])
         all_sims = np.concatenate(mats) @ query  # row 0 of each block: the centroid
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -565,7 +558,7 @@ class StoryIndex:
         combined = (sims.astype(np.float64) - mean) / sd
         idf = {k: self._idf(k) for k in entities}
         weight = sum(idf.values())
-        names = [k for k in entities if k.startswith(_NAME_PREFIXES)]
+        names = {k for k in entities if k.startswith(_NAME_PREFIXES)}
         hopeless = Z_JOIN - ENTITY_WEIGHT  # the entity bonus is at most ENTITY_WEIGHT
         for j, story in enumerate(stories):
             if combined[j] < hopeless:
@@ -702,13 +695,15 @@ _NAME_PREFIXES = ("name:", "entity:")
 
 
 def _main_entities(story: Story) -> set[str]:
-    """The story's 30 most frequent entities (cached until it changes) and whether it has names."""
-    story.top = {k for k, _ in story.entities.most_common(30)}
-    story.named = any(k.startswith(_NAME_PREFIXES) for k in story.entities)
+    """The story's 30 most frequent entities, and whether it has names: kept on the story
+    until it changes (`_add` clears them)."""
+    if story.top is None:
+        story.top = {k for k, _ in story.entities.most_common(30)}
+        story.named = any(k.startswith(_NAME_PREFIXES) for k in story.entities)
     return story.top
 
 
-def _strangers(names: list[str], story: Story) -> bool:
+def _strangers(names: set[str], story: Story) -> bool:
     """The article names several people or places and the story has names, but (almost) none
     of the article's: the same kind of event about other actors. Text alone, with similar
     wording, would join them, and the more stories there are, the more look-alikes each
@@ -718,12 +713,11 @@ def _strangers(names: list[str], story: Story) -> bool:
     multilingual story set, articles of the same story share at least 3 main name keys)."""
     if len(names) < STRANGER_MIN_NAMES:
         return False
-    if story.top is None:
-        _main_entities(story)
+    top = _main_entities(story)
     if not story.named:
         return False
     allowed = min(STRANGER_MAX_SHARED, len(names) // 3)
-    return len(story.top & set(names)) <= allowed  # type: ignore[operator]
+    return len(top & names) <= allowed
 
 
 def _add_to_episodes(episodes: list[list[int]], day: int) -> None:
