@@ -24,6 +24,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import simplemma
+
 from claimscope.model import Statement
 
 log = logging.getLogger(__name__)
@@ -161,21 +163,15 @@ def _word(w: str, lang: Any) -> tuple[list[str], str, tuple[str, ...]]:
 
 
 def _lemma(low: str, code: str) -> str:
-    """Dictionary lemma (simplemma, a dependency already); the word itself without it."""
-    try:
-        import simplemma
-    except ImportError:  # pragma: no cover - declared dependency
-        return low
+    """Dictionary lemma; the word itself for a language simplemma has no dictionary for."""
     try:
         return simplemma.lemmatize(low, lang=code).lower()
     except ValueError:  # pragma: no cover - language without a dictionary
         return low
 
 
-def _bucket(d: int | None) -> str:
+def _bucket(d: int) -> str:
     """Coarse token distance: near values exact, far ones grouped."""
-    if d is None:
-        return "n"
     return str(d) if d <= 3 else "4" if d <= 6 else "7" if d <= 12 else "13"
 
 

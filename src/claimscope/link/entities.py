@@ -745,9 +745,12 @@ def token_similarity(a: str, b: str, short_exact: bool = True) -> float:
     `short_exact=False` grades short skeletons too (for given names once the surname
     matched: "Viktor" is 维克托, whose final r Chinese drops).
     """
-    if _is_roman(a) and _is_roman(b) and fuzz.ratio(fold(a), fold(b)) < SAME_SKELETON_SPELLING:
-        # the spelling check below would zero any score: skip the skeletons (most pairs a
-        # name lookup meets are this far apart, and their number grows with the people known)
+    # Both in Latin letters: the spelling must agree too (Varga is not Vargas, nor Volkow);
+    # an identical skeleton tolerates spelling habits (Peskov/Pieskow). Below the laxer bar
+    # no skeleton can help, so those pairs (most that a name lookup meets, and their number
+    # grows with the people known) skip the skeletons.
+    spelling = fuzz.ratio(fold(a), fold(b)) if _is_roman(a) and _is_roman(b) else None
+    if spelling is not None and spelling < SAME_SKELETON_SPELLING:
         return 0.0
     keys_a, keys_b = phonetic_variants(a), phonetic_variants(b)
     if not keys_a or not keys_b:
@@ -760,12 +763,9 @@ def token_similarity(a: str, b: str, short_exact: bool = True) -> float:
             else:
                 score = fuzz.ratio(ka, kb)
             best = max(best, score - VARIANT_COST * (cost_a + cost_b))
-    if best > 0 and _is_roman(a) and _is_roman(b):
-        # Both in Latin letters: the spelling must agree too (Varga is not Vargas, nor
-        # Volkow); an identical skeleton tolerates spelling habits (Peskov/Pieskow).
-        spelling = fuzz.ratio(fold(a), fold(b))
-        if spelling < (SPELLING_THRESHOLD if best < 100 else SAME_SKELETON_SPELLING):
-            best = 0.0
+    bar = SPELLING_THRESHOLD if best < 100 else SAME_SKELETON_SPELLING
+    if best > 0 and spelling is not None and spelling < bar:
+        best = 0.0
     if _gender_conflict(a, b):
         best = 0.0
     return max(best, 0.0)
