@@ -620,17 +620,7 @@ def _veto_rule_cues(
         ps = [cm[k] for k, (ts, _te, _w) in enumerate(toks) if st.cue_start <= ts < st.cue_end]
         if len(ps) == 1 and ps[0] < limit:
             drop.add(j)
-    if not drop:
-        return
-    remap: dict[int, int] = {}
-    for k in range(len(found)):
-        if k not in drop:
-            remap[k] = len(remap)
-    keep = [st for k, st in enumerate(found) if k not in drop]
-    for st in keep:
-        if st.parent is not None:
-            st.parent = remap.get(st.parent)
-    found[:] = keep
+    _drop_statements(found, drop)
 
 
 def _override_speaker(
@@ -2326,19 +2316,23 @@ def _merge_embedded(out: list[Statement], lang: Lang, text: str) -> None:
                     outer.start = _trim(text, st.cue_end, outer.end)[0]
                     outer.content = text[outer.start : outer.end]
             drop.add(j)
+    _drop_statements(out, drop)
+
+
+def _drop_statements(found: list[Statement], drop: set[int]) -> None:
+    """Remove (in place) the statements at `drop`; parents point at the new positions (a
+    dropped parent leaves its children without one)."""
     if not drop:
         return
-    keep = [st for k, st in enumerate(out) if k not in drop]
-    remap = {}
-    n = 0
-    for k in range(len(out)):
+    remap: dict[int, int] = {}
+    for k in range(len(found)):
         if k not in drop:
-            remap[k] = n
-            n += 1
+            remap[k] = len(remap)
+    keep = [st for k, st in enumerate(found) if k not in drop]
     for st in keep:
         if st.parent is not None:
             st.parent = remap.get(st.parent)
-    out[:] = keep
+    found[:] = keep
 
 
 # ---------------------------------------------------------------- headline
