@@ -21,13 +21,13 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 
-from _common import write_results
+from _common import bcubed, write_results
 from claimscope.link.embed import get_embedder
 from claimscope.link.pipeline import link_store
 from claimscope.link.stories import episode_of
@@ -35,23 +35,6 @@ from claimscope.model import Analysis, Article, Statement
 from claimscope.store import Store
 
 DATA = Path(__file__).parent / "data" / "stories"
-
-
-def bcubed(gold: dict[str, str], pred: dict[str, object]) -> tuple[float, float, float]:
-    keys = [k for k in gold if k in pred]
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    by_pred: dict[object, set[str]] = defaultdict(set)
-    for k in keys:
-        by_gold[gold[k]].add(k)
-        by_pred[pred[k]].add(k)
-    precision = recall = 0.0
-    for k in keys:
-        same_pred, same_gold = by_pred[pred[k]], by_gold[gold[k]]
-        both = len(same_pred & same_gold)
-        precision += both / len(same_pred)
-        recall += both / len(same_gold)
-    p, r = precision / len(keys), recall / len(keys)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def pairwise(gold: dict[str, str], pred: dict[str, object]) -> tuple[float, float, float]:

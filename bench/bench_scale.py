@@ -25,7 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from _common import write_results
+from _common import bcubed, write_results
 
 # Invented names from onset + vowel + coda: ~3,000 syllables, 2 per name (13 fixed
 # syllables gave 315 name keys for 3,000 names, and stories whose text differed only by
@@ -176,24 +176,6 @@ def run_size(n: int, claims: bool = True) -> dict[str, float]:
         "cpu": cpu_times, "peak_rss_mb": peak / 1024,
         "rss_growth_mb": (peak - base_rss) / 1024, **counts, **purity,
     }  # fmt: skip
-
-
-def bcubed(gold: dict[str, str], pred: dict[str, object]) -> tuple[float, float, float]:
-    """BCubed precision, recall, F1 of a clustering over the items of `gold`."""
-    gold_sets: dict[str, set[str]] = {}
-    pred_sets: dict[object, set[str]] = {}
-    for item, g in gold.items():
-        gold_sets.setdefault(g, set()).add(item)
-        pred_sets.setdefault(pred[item], set()).add(item)
-    precision = recall = 0.0
-    for item, g in gold.items():
-        mine, truth = pred_sets[pred[item]], gold_sets[g]
-        shared = len(mine & truth)
-        precision += shared / len(mine)
-        recall += shared / len(truth)
-    precision, recall = precision / len(gold), recall / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def story_purity(conn) -> dict[str, float]:
