@@ -1,4 +1,4 @@
-"""Attribution on the development sets only: tests/data/attribution and attribution_dev2.
+"""Attribution on the development sets only: tests/data/attribution, attribution_dev2/3/4.
 
 Reuses the scoring of `bench_attribution.py` (imported, not copied) but never reads the
 held-out folder, so it can be run freely while tuning the language files.
@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "dev": ROOT / "tests" / "data" / "attribution",
     "dev2": ROOT / "tests" / "data" / "attribution_dev2",
+    "dev3": ROOT / "tests" / "data" / "attribution_dev3",
+    "dev4": ROOT / "tests" / "data" / "attribution_dev4",
 }
 _SPEC = importlib.util.spec_from_file_location(
     "bench_attribution", Path(__file__).with_name("bench_attribution.py")

@@ -867,7 +867,26 @@ def _analyse_unit(
     _inner_quotes(text, out, lang, quotes, is_head)
     _set_parents(out)
     _merge_embedded(out, lang, text)
+    _drop_speaker_contents(out)
     return out
+
+
+def _drop_speaker_contents(out: list[Statement]) -> None:
+    """vi "Trả lời phóng viên Thời Sự Mới, bà X, Giám đốc …, khẳng định …": a lead phrase's cue
+    whose 'content' is only another statement's speaker mention said nothing itself."""
+    drop = {
+        i
+        for i, st in enumerate(out)
+        if any(
+            j != i
+            and other.speaker_start is not None
+            and other.speaker_end is not None
+            and other.speaker_start <= st.start
+            and st.end <= other.speaker_end
+            for j, other in enumerate(out)
+        )
+    }
+    _drop_statements(out, drop)
 
 
 def _take_cue(text: str, st: Statement, cue: Cue, lang: Lang) -> None:
@@ -1033,6 +1052,9 @@ def _verb(
                 while subject_end > region_start and text[subject_end - 1] in " ,，、\t":
                     subject_end -= 1
                 break
+        before_cue = text[region_start:subject_end].rstrip()
+        if before_cue.endswith(")") and (op := _aside_open(before_cue, len(before_cue) - 1)) > 0:
+            subject_end = region_start + op  # the aside is no part of the subject
         subject = _subject(text, region_start, subject_end, lang, quotes)
     if subject == "coordinated":
         subject = None
@@ -1227,6 +1249,9 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
         if ch == ")" and (dm := DATE_PAREN.search(region, 0, k + 1)) and dm.end() == k + 1:
             k = dm.start()  # "pada Rabu (2/7) menuding", "na terça-feira (8)": a date aside
             continue
+        if ch == ")" and not region[k + 1 :].strip() and (op := _aside_open(region, k)) > 0:
+            k = op  # "Ông Nguyễn Văn An (52 tuổi, ngụ xã Bình Minh) cho biết": an aside
+            continue
         if ch in HARD_PUNCT or ch in "。；：":
             if ch == "-" or (ch in "–—" and lang.code in ("ar",)):
                 continue
@@ -1256,6 +1281,14 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
         for m in lang.compl_re.finditer(text, pos, hi):
             best = m.end()
     return best
+
+
+def _aside_open(region: str, close: int) -> int:
+    """Index of the '(' of a short parenthetical closing at `close` right after a word, or -1."""
+    op = region.rfind("(", max(0, close - 80), close)
+    if op <= 0 or ")" in region[op + 1 : close] or not region[:op].rstrip()[-1:].isalnum():
+        return -1
+    return op
 
 
 def _title_start(text: str, close: int) -> int:
@@ -1347,6 +1380,13 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
             named, other = (first, second) if first.name else (second, first)
         elif len(described) == 1 and len(person) == 1 and described[0] is not person[0]:
             named, other = person[0], described[0]
+        elif len(described) == 2 and first.name and second.name:
+            # "Tướng Karl Weiss, Tư lệnh lực lượng Ostrel": two roles with names; the one-word
+            # "name" after the second role is its place, the longer one the person's
+            n1, n2 = len(first.name.split()), len(second.name.split())
+            named, other = (
+                (first, second) if n1 > n2 else (second, first) if n2 > n1 else (None, None)
+            )
         else:
             named = other = None
         if named is not None and other is not None:
@@ -1598,14 +1638,18 @@ def _role_pp_end(text: str, e: int, b: int, lang: Lang) -> int:
 def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
     """'escribió en X la senadora …', 'написала в своем канале депутат …': skip a short
     prepositional phrase between an inverted cue and its speaker (up to a determiner or role)."""
-    toks = list(TOKEN.finditer(text, s, b))[:7]
-    if not toks or not lang.spaces:
-        return s
-    if not re.search(r"[,،，”»\"’—–]\s*\S+(?:\s+\S+){0,3}\s*$", text[max(0, s - 60) : s]):
+    if not lang.spaces or not re.search(
+        r"[,،，”»\"’—–]\s*\S+(?:\s+\S+){0,3}\s*$", text[max(0, s - 60) : s]
+    ):
         return s  # only after the content ("«…», escribió en X …"), not "Asked about the …"
+    lead = lang.strip_lead_re.match(text[s:b]) if lang.strip_lead_re else None
+    p = s + lead.end() if lead and s + lead.end() < b else s  # "a affirmé mardi à l'AFP le …"
+    toks = list(TOKEN.finditer(text, p, b))[:7]
+    if not toks:
+        return s
     w0 = toks[0].group(0).lower()
     if w0 not in lang.prepositions or w0 in lang.determiners:
-        return s
+        return p
     for t in toks[1:]:
         w = t.group(0)
         if not w[0].isalnum() and w not in '«»"“”':
@@ -1614,6 +1658,14 @@ def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
             break
         if w.lower() in lang.determiners or (lang.role_re and lang.role_re.fullmatch(w)):
             return t.start()
+    # "a déclaré à l'AFP Jean Dupré", "declaró a Efe Luis Prado": a one-word outlet, then a name
+    if (
+        len(toks) >= 3
+        and toks[1].group(0)[_elided_det(toks[1].group(0), lang) :][:1].isupper()
+        and _name_token(toks[2].group(0), lang)
+        and toks[1].end() < toks[2].start()
+    ):
+        return toks[2].start()
     return s
 
 
@@ -2023,6 +2075,11 @@ def _extend_apposition(text: str, src: tuple[int, int], limit: int, lang: Lang) 
         rest = text[src[1] + m.end() : limit].strip()
         if not rest or rest[:1] in ".;!?":
             return src[0], src[1] + m.end(1)
+        if rest[:1] in ",，،" and len(words) >= 2:
+            # "Según el director del hospital, Ernesto Gil, hay …": a role, then its name
+            sp = _analyse_np(text, *src, lang)
+            if sp.role and not sp.name:
+                return src[0], src[1] + m.end(1)
     return src
 
 
@@ -2056,6 +2113,13 @@ def _according(
         raw_end = src[1]
     src = _stripped_source(text, src, lang)  # "据X周二发布的报告": no date in the source
     speaker = _analyse_np(text, *src, lang)
+    comma = max(text.rfind(c, *src) for c in lang.comma_chars)
+    if speaker.name is None and comma > src[0]:
+        # "según el director del hospital, Ernesto Gil": the name after the role's comma
+        tail = _analyse_np(text, *_trim(text, comma + 1, src[1]), lang)
+        if tail.name and not tail.role:
+            speaker.name = tail.name
+            speaker.role = _strip_dets(text[src[0] : comma], lang) or speaker.role
     lo = max(u_start, prev_end)
     region_start = _clause_start(text, lo, cue.start, lang, quotes) if prev_end > u_start else lo
     before = _trim(text, region_start, cue.start)
@@ -2350,11 +2414,11 @@ def _headline_colon(
     if not m:
         return _headline_bare(text, start, end, lang, quotes) if is_head else None
     s, e = start + m.start(1), start + m.end(1)
-    if lang.spaces and len(text[s:e].split()) > 5:
-        return None
-    if any(ch.isdigit() for ch in text[s:e]):
+    if any(ch.isdigit() for ch in text[s:e]) or (lang.spaces and len(text[s:e].split()) > 8):
         return None
     speaker = _analyse_np(text, s, e, lang)
+    if lang.spaces and len(text[s:e].split()) > 5 and not (speaker.role or speaker.name):
+        return None  # "Người phát ngôn Bộ Ngoại giao: …": only a role or name may be longer
     words = text[s:e].split()
     if lang.spaces and not speaker.role and any(w in lang.prepositions for w in words[1:]):
         return None  # "Chemieunfall in Lindhaven: …": a topic, not a speaker
@@ -2409,7 +2473,8 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
         return sp
     if not lang.spaces or not lang.caps:
         return _analyse_np_nocaps(text, s, e, lang, sp)
-    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text, s, e)]
+    ns = s + _elided_det(mention, lang)  # "L'Élysée", "L'économiste Claire Dubois"
+    toks = [(t.start(), t.end(), t.group(0)) for t in TOKEN.finditer(text, ns, e)]
     org = _org_name(text, s, e, toks, lang)
     if org is not None:
         sp.name = org
@@ -2431,10 +2496,21 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
                 # "Geschäftsführerin von Datenwerk": a role before the particle, no name
                 and not (lang.role_re and lang.role_re.fullmatch(toks[k - 1][2]))
             )
+            # vi "Cho Min-jun": a capitalised preposition form between capitalised words is a name
+            inside = inside or (
+                lang.caps
+                and not lang.noun_caps
+                and w[:1].isupper()
+                and k + 1 < len(toks)
+                and toks[k + 1][2][:1].isupper()
+                and toks[k - 1][2][:1].isupper()
+            )
             if not inside:
                 head_end = k
                 break
     runs = _trim_places(toks, _name_runs(text, toks[:head_end], lang), s, lang, text)
+    if lang.role_re is not None:
+        runs = _drop_role_words(text, toks, runs, lang)
     if lang.name_after_pp and head_end < len(toks) and lang.role_re:
         tail = _name_runs(text, toks, lang)
         # uk/ru: the name closes the mention after the role's place ("в Україні Олег …")
@@ -2486,6 +2562,30 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
                 if m:
                     sp.anaphor = m.group(0).lower()
     return sp
+
+
+def _drop_role_words(
+    text: str, toks: list[tuple[int, int, str]], runs: list[tuple[int, int]], lang: Lang
+) -> list[tuple[int, int]]:
+    """id "Juru Bicara Kementerian … Rina Kusuma": a role of several words written in title
+    case opens no name; its words leave the run."""
+    out = []
+    for a, b in runs:
+        if lang.role_re is not None and (m := lang.role_re.match(text, toks[a][0])):
+            while a < b and toks[a][1] <= m.end():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _elided_det(mention: str, lang: Lang) -> int:
+    """Length of an elided article glued to the mention's first word (fr "L'", it "L'"), or 0."""
+    low = mention.lower()
+    for d in lang.determiners:
+        if d.endswith(("'", "’")) and low.startswith(d) and mention[len(d) : len(d) + 1].isalpha():
+            return len(d)
+    return 0
 
 
 def _analyse_np_nocaps(text: str, s: int, e: int, lang: Lang, sp: Speaker) -> Speaker:
@@ -2646,6 +2746,15 @@ def _name_runs(text: str, toks: list[tuple[int, int, str]], lang: Lang) -> list[
                 ):
                     j += 2  # "Hoàng Anh Tuấn": a capitalised pronoun form inside a name
                     continue
+                if (
+                    wj[:1].isupper()
+                    and wj.lower() in lang.pronouns
+                    and j - k >= 2
+                    and lang.name_first_re is not None
+                    and lang.name_first_re.fullmatch(w)
+                ):
+                    j += 1  # "Vũ Ngọc Anh": a native name may close on a pronoun form
+                    continue
                 break
             runs.append((k, j))
             k = j
@@ -2697,7 +2806,9 @@ def _trim_places(
         # Văn Lộc" -> Đinh Văn Lộc, opened by a native family name)
         kept = []
         for a, b in runs:
-            if lang.place_before_re.search(text, max(0, toks[a][0] - 24), toks[a][0]):
+            if lang.place_before_re.search(text, max(0, toks[a][0] - 24), toks[a][0]) or (
+                a and lang.org_head_re is not None and lang.org_head_re.match(text, toks[a][0])
+            ):  # "Người phát ngôn Bộ Công Thương": an organisation after the role, no person
                 first = lang.name_first_re
                 a = next((k for k in range(a, b) if first and first.fullmatch(toks[k][2])), b)
             if a < b:
