@@ -96,6 +96,39 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Người phát ngôn Bộ Công Thương: “Giá điện chưa tăng trong quý này”",
         [(None, None, "assert")],
     ),
+    # the title that opens the later apposition names the person
+    (
+        "vi",
+        "Người phát ngôn Điện Kremlin, Đại tá Oleg Marin, cho hay cuộc gặp đã bị hủy.",
+        [("Oleg Marin", "cho hay", "assert")],
+    ),
+    # "theo đánh giá của X": the source is X; "Chính phủ", "Tờ" open an organisation's name
+    (
+        "vi",
+        "Theo đánh giá của Ngân hàng Thế giới, kinh tế sẽ tăng trưởng 6%.",
+        [("Ngân hàng Thế giới", "Theo", "assert")],
+    ),
+    (
+        "vi",
+        "Chính phủ Ostrel cho biết sẽ mở lại cửa khẩu.",
+        [("Chính phủ Ostrel", "cho biết", "assert")],
+    ),
+    (
+        "vi",
+        "Công ty Sao Mai vẫn chưa trả lời thư của khách hàng.",
+        [("Công ty Sao Mai", "chưa trả lời", "hedge")],
+    ),
+    # fr: an age aside after the name; "auprès de" an outlet before the speaker
+    (
+        "fr",
+        "Louise Martin, 62 ans, a expliqué que la maison était inhabitable.",
+        [("Louise Martin", "a expliqué", "assert")],
+    ),
+    (
+        "fr",
+        "Le feu est maîtrisé, a précisé auprès de Reuters Denis Roy, chef des pompiers.",
+        [("Denis Roy", "a précisé", "assert")],
+    ),
     # fr: an audience and a weekday between the cue and the speaker
     (
         "fr",

@@ -1350,6 +1350,11 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         return _analyse_np(text, s, e, lang)
     # "Name, role, said" / "Role, Name, said" / "X, who ..., said"
     cands = [sg for sg in segs if text[sg[0] : sg[1]].strip()]
+    if len(cands) == 2 and text[cands[-1][0] : cands[-1][1]].strip()[:1].isdigit():
+        # "Nadia Belkacem, 45 ans, a raconté": an age aside; the speaker is before it
+        s, e = _strip_np(text, *cands[0], lang)
+        if _np_like(text, s, e, lang):
+            return _analyse_np(text, s, e, lang)
     while cands and (last_np := _strip_np(text, *cands[-1], lang))[1] <= last_np[0]:
         cands.pop()  # "said Monday, dismissing ...": a date, not a speaker
         if not cands:
@@ -1381,12 +1386,13 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         elif len(described) == 1 and len(person) == 1 and described[0] is not person[0]:
             named, other = person[0], described[0]
         elif len(described) == 2 and first.name and second.name:
-            # "Tướng Karl Weiss, Tư lệnh lực lượng Ostrel": two roles with names; the one-word
-            # "name" after the second role is its place, the longer one the person's
-            n1, n2 = len(first.name.split()), len(second.name.split())
-            named, other = (
-                (first, second) if n1 > n2 else (second, first) if n2 > n1 else (None, None)
-            )
+            # two roles with names: the person's name follows its title directly ("Tướng Karl
+            # Weiss, Tư lệnh lực lượng Ostrel"); when both do, the later one names the person
+            # ("Người phát ngôn Lầu Năm Góc, Thiếu tướng Paul Ryman")
+            if _bare_title(first, lang) and not _bare_title(second, lang):
+                named, other = first, second
+            else:
+                named, other = second, first
         else:
             named = other = None
         if named is not None and other is not None:
@@ -1404,6 +1410,12 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         if _np_like(text, s, e, lang):
             return _analyse_np(text, s, e, lang)
     return None
+
+
+def _bare_title(sp: Speaker, lang: Lang) -> bool:
+    """The words before the name are only a title ("Thiếu tướng", "le colonel")."""
+    role = _strip_dets(sp.role or "", lang)
+    return bool(role and lang.role_re and lang.role_re.fullmatch(role))
 
 
 def _object_cut(text: str, s: int, e: int, lang: Lang) -> int:
@@ -1659,13 +1671,14 @@ def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
         if w.lower() in lang.determiners or (lang.role_re and lang.role_re.fullmatch(w)):
             return t.start()
     # "a déclaré à l'AFP Jean Dupré", "declaró a Efe Luis Prado": a one-word outlet, then a name
+    k = 2 if len(toks) > 1 and toks[1].group(0).lower() in lang.prepositions else 1  # auprès de
     if (
-        len(toks) >= 3
-        and toks[1].group(0)[_elided_det(toks[1].group(0), lang) :][:1].isupper()
-        and _name_token(toks[2].group(0), lang)
-        and toks[1].end() < toks[2].start()
+        len(toks) >= k + 2
+        and toks[k].group(0)[_elided_det(toks[k].group(0), lang) :][:1].isupper()
+        and _name_token(toks[k + 1].group(0), lang)
+        and toks[k].end() < toks[k + 1].start()
     ):
-        return toks[2].start()
+        return toks[k + 1].start()
     return s
 
 
