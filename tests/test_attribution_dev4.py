@@ -22,7 +22,7 @@ DEV4 = ROOT / "tests" / "data" / "attribution_dev4"
 
 # (speaker F1, statement F1, name accuracy) floors, measured minus a margin.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "vi": (0.94, 0.94, 0.93),
+    "vi": (0.94, 0.94, 0.95),
     "fr": (0.93, 0.93, 0.89),
     "es": (0.95, 0.95, 0.95),
     "it": (0.92, 0.92, 0.95),

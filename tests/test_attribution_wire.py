@@ -118,6 +118,35 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Công ty Sao Mai vẫn chưa trả lời thư của khách hàng.",
         [("Công ty Sao Mai", "chưa trả lời", "hedge")],
     ),
+    # an age aside, an apposition left open before the cue, a name after the role's place
+    (
+        "vi",
+        "Ông Vi Văn Thắng, 61 tuổi, ngụ thôn Nà Hin, kể đàn bò đã bị lũ cuốn trôi.",
+        [("Vi Văn Thắng", "kể", "assert")],
+    ),
+    (
+        "vi",
+        "Trung tướng Lê Quang Vũ, Cục trưởng Cục Cảnh sát cơ động cho biết lực lượng đã rút.",
+        [("Lê Quang Vũ", "cho biết", "assert")],
+    ),
+    (
+        "vi",
+        "Tổng lãnh sự Kestria tại Vân Khê Ole Brandt cho biết lãnh sự quán vẫn mở cửa.",
+        [("Ole Brandt", "cho biết", "assert")],
+    ),
+    # "chưa bao giờ nhận" is a denial; "chưa nhận được" and "thừa nhận" are not
+    (
+        "vi",
+        "“Tôi chưa bao giờ nhận quà của nhà thầu”, ông Bế Văn Đàm nói.",
+        [("Bế Văn Đàm", "nói", "deny")],
+    ),
+    (
+        "vi",
+        "Bà Hà Thị Lụa cho biết gia đình chưa nhận được tiền hỗ trợ.",
+        [("Hà Thị Lụa", "cho biết", "assert")],
+    ),
+    # fr: an emphatic pronoun repeating the subject
+    ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker
     (
         "fr",

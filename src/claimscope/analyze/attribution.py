@@ -1347,12 +1347,22 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
             s = _trim(text, last.end(), e)[0]
             sp = _analyse_np(text, s, e, lang)
             return sp if (sp.name or sp.pronoun or sp.role or sp.anonymous) else None
-        return _analyse_np(text, s, e, lang)
+        sp = _analyse_np(text, s, e, lang)
+        if sp.role and not sp.name and len(segs) >= 2:
+            # "Thượng tướng X, Thứ trưởng Bộ Quốc phòng cho biết": an apposition left open
+            ps, pe = _strip_np(text, *segs[-2], lang)
+            prev = _analyse_np(text, ps, pe, lang)
+            if _bare_name(text, prev, lang):
+                return Speaker(ps, e, prev.name, _role_text(text, sp, lang), sp.affiliation)
+        return sp
     # "Name, role, said" / "Role, Name, said" / "X, who ..., said"
     cands = [sg for sg in segs if text[sg[0] : sg[1]].strip()]
-    if len(cands) == 2 and text[cands[-1][0] : cands[-1][1]].strip()[:1].isdigit():
-        # "Nadia Belkacem, 45 ans, a raconté": an age aside; the speaker is before it
-        s, e = _strip_np(text, *cands[0], lang)
+    aside = next(
+        (k for k in range(1, len(cands)) if text[cands[k][0] : cands[k][1]].strip()[:1].isdigit()),
+        0,
+    )  # "Nadia Belkacem, 45 ans, a raconté", "Bà X, 56 tuổi, ngụ xã Y, kể": an age aside
+    if aside == 1 or (len(cands) == 2 and _analyse_np(text, *cands[1], lang).pronoun):
+        s, e = _strip_np(text, *cands[0], lang)  # "Le gouvernement, lui, assure": a pronoun
         if _np_like(text, s, e, lang):
             return _analyse_np(text, s, e, lang)
     while cands and (last_np := _strip_np(text, *cands[-1], lang))[1] <= last_np[0]:
@@ -1410,6 +1420,19 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
         if _np_like(text, s, e, lang):
             return _analyse_np(text, s, e, lang)
     return None
+
+
+def _bare_name(text: str, sp: Speaker, lang: Lang) -> bool:
+    """A mention that is a person's name of two words or more with at most an honorific or
+    a title before it ("Thượng tướng Phan Văn Hiển", "ông Erik Sand"): no lead phrase."""
+    if not sp.name or len(sp.name.split()) < 2:
+        return False
+    before = text[sp.start : sp.end].rsplit(sp.name, 1)[0].strip(" ,")
+    before = _strip_dets(before, lang)
+    return not before or bool(
+        (lang.role_re and lang.role_re.fullmatch(before))
+        or (lang.honorific_re and lang.honorific_re.fullmatch(before))
+    )
 
 
 def _bare_title(sp: Speaker, lang: Lang) -> bool:
@@ -2530,7 +2553,7 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
         if (
             tail
             and tail[-1][1] == len(toks)
-            and tail[-1][1] - tail[-1][0] >= 2
+            and tail[-1][1] - tail[-1][0] >= 3  # a place before the name: "в Україні Олег …"
             and tail[-1][0] > head_end
             and lang.role_re.search(text, s, toks[head_end][0])
         ):
