@@ -883,6 +883,9 @@ def _drop_speaker_contents(out: list[Statement]) -> None:
             and other.speaker_end is not None
             and other.speaker_start <= st.start
             and st.end <= other.speaker_end
+            # the other speaker is a real mention, not a clause mistaken for one ("… said
+            # that it had lost contact and could not confirm …")
+            and bool(other.speaker_name or other.role)
             for j, other in enumerate(out)
         )
     }
@@ -2553,7 +2556,7 @@ def _analyse_np(text: str, s: int, e: int, lang: Lang) -> Speaker:
         if (
             tail
             and tail[-1][1] == len(toks)
-            and tail[-1][1] - tail[-1][0] >= 3  # a place before the name: "в Україні Олег …"
+            and tail[-1][1] - tail[-1][0] >= 2
             and tail[-1][0] > head_end
             and lang.role_re.search(text, s, toks[head_end][0])
         ):
