@@ -2620,6 +2620,9 @@ def _drop_role_words(
 
 def _elided_det(mention: str, lang: Lang) -> int:
     """Length of an elided article glued to the mention's first word (fr "L'", it "L'"), or 0."""
+    head = mention[:6]
+    if "'" not in head and "’" not in head:
+        return 0
     low = mention.lower()
     for d in lang.determiners:
         if d.endswith(("'", "’")) and low.startswith(d) and mention[len(d) : len(d) + 1].isalpha():
