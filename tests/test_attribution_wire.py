@@ -140,6 +140,14 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Bà Hà Thị Lụa cho biết gia đình chưa nhận được tiền hỗ trợ.",
         [("Hà Thị Lụa", "cho biết", "assert")],
     ),
+    # a family name that is also a cue form ("Hứa", promise) is no cue inside a name;
+    # "theo quy định" (by the rules) names no source
+    (
+        "vi",
+        "Bà Hứa Thị Mận cho biết, theo kế hoạch, chợ sẽ mở cửa lại vào tuần sau.",
+        [("Hứa Thị Mận", "cho biết", "assert")],
+    ),
+    ("vi", "Theo quy định, xe tải không được vào nội đô ban ngày.", []),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker

@@ -733,6 +733,17 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             continue  # "zu Berichten über …": a capitalised cue form inside a sentence is a noun
         if (
             ckind == "verb"
+            and lang.caps
+            and not lang.noun_caps
+            and lang.spaces
+            and text[cs].isupper()
+            and (prev_word := text[start:cs].split()[-1:])
+            and prev_word[0][:1].isupper()
+            and prev_word[0][-1:].isalpha()
+        ):
+            continue  # vi "Ông Hứa Văn Tài": a capitalised cue form inside a name is the name
+        if (
+            ckind == "verb"
             and not lang.spaces
             and lang.claim_re is not None
             and lang.claim_re.fullmatch(text[cs:ce])
