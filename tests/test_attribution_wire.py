@@ -140,7 +140,7 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Bà Hà Thị Lụa cho biết gia đình chưa nhận được tiền hỗ trợ.",
         [("Hà Thị Lụa", "cho biết", "assert")],
     ),
-    # a family name that is also a cue form ("Hứa", promise) is no cue inside a name;
+    # a family name that is also a cue form ("Hứa", promise) is no cue after an honorific;
     # "theo quy định" (by the rules) names no source
     (
         "vi",

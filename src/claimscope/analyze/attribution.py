@@ -738,10 +738,10 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             and lang.spaces
             and text[cs].isupper()
             and (prev_word := text[start:cs].split()[-1:])
-            and prev_word[0][:1].isupper()
-            and prev_word[0][-1:].isalpha()
+            and lang.honorific_re is not None
+            and lang.honorific_re.fullmatch(prev_word[0])
         ):
-            continue  # vi "Ông Hứa Văn Tài": a capitalised cue form inside a name is the name
+            continue  # vi "Ông Hứa Văn Tài": a capitalised cue form after an honorific is a name
         if (
             ckind == "verb"
             and not lang.spaces
