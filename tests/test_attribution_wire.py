@@ -148,6 +148,26 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         [("Hứa Thị Mận", "cho biết", "assert")],
     ),
     ("vi", "Theo quy định, xe tải không được vào nội đô ban ngày.", []),
+    # fr: the denied act after "avoir" is no cue of its own; an adjunct "sans vouloir …" keeps
+    # the main clause's speaker; a future "ne participerait pas" is no denial
+    (
+        "fr",
+        "La société Nerval a démenti avoir licencié des grévistes.",
+        [("Nerval", "a démenti", "deny")],
+    ),
+    (
+        "fr",
+        "La préfète, Anne Cordier, a confirmé l'évacuation, sans vouloir en commenter la durée.",
+        [
+            ("Anne Cordier", "a confirmé", "assert"),
+            ("Anne Cordier", "sans vouloir en commenter", "hedge"),
+        ],
+    ),
+    (
+        "fr",
+        "L'Élysée a fait savoir que le président ne participerait pas au forum.",
+        [("Élysée", "a fait savoir", "assert")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker

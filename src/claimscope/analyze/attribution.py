@@ -1082,6 +1082,9 @@ def _verb(
         lang.inversion_re is None
         or bool((m_inv := lang.inversion_re.match(text, cue.start)) and m_inv.end() >= cue.end - 1)
     )
+    first_word = TOKEN.match(text, cue.start)
+    if first_word and first_word.group(0).lower() in lang.prepositions:
+        may_invert = False  # "…, sans vouloir en commenter le coût": an adjunct has no subject
     if (
         may_invert
         and lang.claim_re is not None
