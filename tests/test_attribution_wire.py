@@ -148,6 +148,22 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         [("Hứa Thị Mận", "cho biết", "assert")],
     ),
     ("vi", "Theo quy định, xe tải không được vào nội đô ban ngày.", []),
+    # vi: "nếu … là đúng" and "câu hỏi … dành cho" hedge; ", đề nghị giấu tên," is an aside
+    (
+        "vi",
+        "Bà Tô Thị Hạnh cho rằng nếu số liệu này là đúng thì ngân sách sẽ thiếu hụt.",
+        [("Tô Thị Hạnh", "cho rằng", "hedge")],
+    ),
+    (
+        "vi",
+        "Ông Ngô Đức Bình nói câu hỏi đó nên dành cho Bộ Tài chính.",
+        [("Ngô Đức Bình", "nói", "hedge")],
+    ),
+    (
+        "vi",
+        "Một số cán bộ ngân hàng, đề nghị giấu tên, cho biết lãi suất sẽ tăng.",
+        [(None, "cho biết", "assert")],
+    ),
     # fr: the denied act after "avoir" is no cue of its own; an adjunct "sans vouloir …" keeps
     # the main clause's speaker; a future "ne participerait pas" is no denial
     (

@@ -1391,7 +1391,9 @@ def _subject(text: str, a: int, b: int, lang: Lang, quotes: Quotes) -> Speaker |
     for sg in reversed(cands):
         first = TOKEN.match(text, sg[0])
         w = first.group(0).lower() if first else ""
-        if w in lang.apposition_skip and not picked and not skipped:
+        seg_low = " ".join(text[sg[0] : sg[1]].lower().split())
+        multi = any(seg_low.startswith(f"{a} ") for a in lang.apposition_skip if " " in a)
+        if (w in lang.apposition_skip or multi) and not picked and not skipped:
             skipped = True
             continue
         picked.append(sg)
