@@ -164,6 +164,12 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Một số cán bộ ngân hàng, đề nghị giấu tên, cho biết lãi suất sẽ tăng.",
         [(None, "cho biết", "assert")],
     ),
+    # a trailing "theo báo cáo từ X": "báo cáo" introduces the source, it is no second cue
+    (
+        "vi",
+        "Giá điện sẽ tăng 5% từ tháng sau, theo báo cáo từ Tập đoàn Điện lực Hòa Sơn.",
+        [("Tập đoàn Điện lực Hòa Sơn", "theo", "assert")],
+    ),
     # fr: the denied act after "avoir" is no cue of its own; an adjunct "sans vouloir …" keeps
     # the main clause's speaker; a future "ne participerait pas" is no denial
     (

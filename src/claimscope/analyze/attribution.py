@@ -861,6 +861,10 @@ def _analyse_unit(
             for other in cues[i + 1 :]:
                 if cue.end <= other.start < st.start:
                     other.used = True  # "据新华社报道": 报道 belongs to the source
+        elif cue.kind == "according" and st.speaker_end is not None:
+            for other in cues[i + 1 :]:
+                if cue.end <= other.start < st.speaker_end:
+                    other.used = True  # "…, theo báo cáo từ X": báo cáo introduces the source
         if is_head and st.kind in ("direct", "indirect"):
             st.kind = "headline"
         out.append(st)
