@@ -250,6 +250,19 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         [("Marco Neri", "Secondo", "assert")],
     ),
     ("it", "La procura non esclude altri indagati.", [(None, "non esclude", "hedge")]),
+    # it: a sentence-initial cue form holding "che" goes on with the last speaker
+    (
+        "it",
+        "Il prefetto Carlo Bruni ha detto che la strada è chiusa. Ha aggiunto che riaprirà domani.",
+        [("Carlo Bruni", "ha detto", "assert"), ("Carlo Bruni", "Ha aggiunto che", "assert")],
+    ),
+    # id: "Menurutnya, …": the source is the pronoun glued to the marker
+    (
+        "id",
+        "Pengamat politik Rudi Santosa menilai koalisi akan pecah. Menurutnya, dua partai sudah "
+        "menarik dukungan.",
+        [("Rudi Santosa", "menilai", "assert"), ("Rudi Santosa", "Menurut", "assert")],
+    ),
     # id: a role written in title case opens no name
     (
         "id",

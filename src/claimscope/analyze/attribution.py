@@ -1103,7 +1103,8 @@ def _verb(
         speaker = subject
     else:
         inv = None
-        if may_invert and not coordinated:
+        # "Ha aggiunto che i fondi …": what follows a cue's own complementizer is content
+        if may_invert and not coordinated and not _ends_with_complementizer(text, cue, lang):
             inner = _gap_speaker(text, cue, lang)
             inv = (inner, cue.end) if inner else _inverted_speaker(text, cue.end, c_end, lang)
         if inv is not None:
@@ -1131,7 +1132,7 @@ def _verb(
             and u_start > 0
             and _only_space_or_comma(text, u_start, cue.start)
             and (after0 := _content_after(text, cue.end, c_end, lang, quotes)) is not None
-            and after0[2] == "strong"
+            and (after0[2] == "strong" or _ends_with_complementizer(text, cue, lang))
         ):
             # pro-drop: "Añadió que …", "وأضاف أن …" — the speaker of the text so far
             st0 = _statement(text, cue, "indirect", after0[:2], (u_start, u_end), None, lang, "")
@@ -1182,6 +1183,13 @@ def _verb(
                 cs = rest[0]
     kind, cs, ce = _direct_span(text, cs, ce, quotes)
     return _statement(text, cue, kind, (cs, ce), (u_start, u_end), speaker, lang, context)
+
+
+def _ends_with_complementizer(text: str, cue: Cue, lang: Lang) -> bool:
+    """it "Ha aggiunto che …": the cue form holds the complementizer, so the content after it
+    is reported speech all the same."""
+    words = TOKEN.findall(text, cue.start, cue.end)
+    return bool(lang.compl_re and words and lang.compl_re.fullmatch(words[-1]))
 
 
 def _gap_speaker(text: str, cue: Cue, lang: Lang) -> Speaker | None:
@@ -2166,6 +2174,18 @@ def _according(
             raw_end += 1
     else:
         src = _source_np(text, cue.end, min(content_end, u_end), lang)
+        suffix = next((x for x in lang.suffix_pronouns if text.endswith(x, cue.start, cue.end)), "")
+        if src[1] <= src[0] and suffix and cue.end - cue.start > len(suffix) + 2:
+            # id "Menurutnya, …": the source is the pronoun glued to the marker
+            cue.end -= len(suffix)
+            speaker = _analyse_np(text, cue.end, cue.end + len(suffix), lang)
+            c_end = min(content_end, u_end)
+            cs = cue.end + len(suffix)
+            while cs < c_end and (text[cs].isspace() or text[cs] in lang.comma_chars):
+                cs += 1
+            return _statement(
+                text, cue, "according_to", (cs, c_end), (u_start, u_end), speaker, lang
+            )
         if src[1] <= src[0]:
             return None
         src = _extend_apposition(text, src, min(content_end, u_end), lang)
