@@ -190,6 +190,18 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "L'Élysée a fait savoir que le président ne participerait pas au forum.",
         [("Élysée", "a fait savoir", "assert")],
     ),
+    (
+        "vi",
+        "Bà Lục Thị Vân cho biết mức phạt này là không thể chấp nhận.",
+        [("Lục Thị Vân", "cho biết", "assert")],
+    ),
+    # "Ông này" refers back to the last speaker
+    (
+        "vi",
+        "Ông Giáp Văn Hòa cho biết nhà máy đã ngừng hoạt động. Ông này nói thêm rằng 200 công nhân "
+        "sẽ được hỗ trợ.",
+        [("Giáp Văn Hòa", "cho biết", "assert"), ("Giáp Văn Hòa", "nói thêm", "assert")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker
