@@ -202,6 +202,22 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "sẽ được hỗ trợ.",
         [("Giáp Văn Hòa", "cho biết", "assert"), ("Giáp Văn Hòa", "nói thêm", "assert")],
     ),
+    # "“…” là khẳng định của X"; a passive agent after "được"; two coordinated cues, one subject
+    (
+        "vi",
+        "“Không có chuyện tăng học phí” là khẳng định của Thứ trưởng Giáo dục Phạm Ngọc Hà.",
+        [("Phạm Ngọc Hà", "là khẳng định của", "assert")],
+    ),
+    (
+        "vi",
+        "Thông tin này được Công an tỉnh Hòa Sơn xác nhận vào tối qua.",
+        [("Công an tỉnh Hòa Sơn", "xác nhận", "assert")],
+    ),
+    (
+        "vi",
+        "Bà Quan Thị Yến nhấn mạnh và cho biết thêm rằng trường sẽ miễn học phí cho học sinh nghèo.",
+        [("Quan Thị Yến", "cho biết thêm", "assert")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker

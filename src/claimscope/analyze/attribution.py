@@ -1073,6 +1073,14 @@ def _verb(
         before_cue = text[region_start:subject_end].rstrip()
         if before_cue.endswith(")") and (op := _aside_open(before_cue, len(before_cue) - 1)) > 0:
             subject_end = region_start + op  # the aside is no part of the subject
+        for other in cues[:i]:
+            if (
+                other.kind == "verb"
+                and region_start <= other.start
+                and text[other.end : subject_end].strip().lower() in lang.coordinators
+            ):
+                subject_end = other.start  # "Ông X nhấn mạnh và cho biết thêm …": one subject
+                break
         subject = _subject(text, region_start, subject_end, lang, quotes)
     if subject == "coordinated":
         subject = None
