@@ -218,6 +218,17 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Bà Quan Thị Yến nhấn mạnh và cho biết thêm rằng trường sẽ miễn học phí cho học sinh nghèo.",
         [("Quan Thị Yến", "cho biết thêm", "assert")],
     ),
+    # fr: a cleft "C'est ce qu'a affirmé …" inverts its speaker; "n'a pas souhaité répondre"
+    (
+        "fr",
+        "C'est ce qu'a déclaré jeudi le préfet de Lorval, Paul Ravel.",
+        [("Paul Ravel", "a déclaré", "assert")],
+    ),
+    (
+        "fr",
+        "Interrogée, la directrice Claire Morin n'a pas souhaité répondre.",
+        [("Claire Morin", "n'a pas souhaité répondre", "hedge")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker

@@ -1308,6 +1308,8 @@ def _clause_start(text: str, lo: int, hi: int, lang: Lang, quotes: Quotes) -> in
     if lang.spaces:
         for m in TOKEN.finditer(text, pos, hi):
             w = m.group(0).lower()
+            if text[m.end() : m.end() + 1] in ("'", "’"):
+                w += text[m.end()]  # "C'est ce qu'a affirmé X": the elided "qu'" breaks the clause
             if w in lang.clause_breaks or (lang.compl_re and lang.compl_re.fullmatch(w)):
                 if quotes.containing(m.start()):
                     continue
@@ -1712,12 +1714,15 @@ def _role_pp_end(text: str, e: int, b: int, lang: Lang) -> int:
 def _skip_pp(text: str, s: int, b: int, lang: Lang) -> int:
     """'escribió en X la senadora …', 'написала в своем канале депутат …': skip a short
     prepositional phrase between an inverted cue and its speaker (up to a determiner or role)."""
-    if not lang.spaces or not re.search(
-        r"[,،，”»\"’—–]\s*\S+(?:\s+\S+){0,3}\s*$", text[max(0, s - 60) : s]
-    ):
-        return s  # only after the content ("«…», escribió en X …"), not "Asked about the …"
+    if not lang.spaces:
+        return s
     lead = lang.strip_lead_re.match(text[s:b]) if lang.strip_lead_re else None
     p = s + lead.end() if lead and s + lead.end() < b else s  # "a affirmé mardi à l'AFP le …"
+    if not re.search(r"[,،，”»\"’—–]\s*\S+(?:\s+\S+){0,3}\s*$", text[max(0, s - 60) : s]):
+        # only after the content ("«…», escribió en X …"), not "Asked about the …"; a date
+        # before a determiner still goes ("C'est ce qu'a affirmé mardi le ministre")
+        first = TOKEN.match(text, p) if p > s else None
+        return p if first and first.group(0).lower() in lang.determiners else s
     toks = list(TOKEN.finditer(text, p, b))[:7]
     if not toks:
         return s
