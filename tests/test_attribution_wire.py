@@ -229,6 +229,12 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Interrogée, la directrice Claire Morin n'a pas souhaité répondre.",
         [("Claire Morin", "n'a pas souhaité répondre", "hedge")],
     ),
+    # fr: "…, avant de préciser que …" goes on with the speaker
+    (
+        "fr",
+        "Le recteur a confirmé la fermeture, avant de préciser que l'école rouvrirait lundi.",
+        [(None, "a confirmé", "assert"), (None, "avant de préciser", "assert")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker
