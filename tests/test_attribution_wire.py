@@ -235,6 +235,18 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
         "Le recteur a confirmé la fermeture, avant de préciser que l'école rouvrirait lundi.",
         [(None, "a confirmé", "assert"), (None, "avant de préciser", "assert")],
     ),
+    # "Theo số liệu do X công bố sáng nay, …": X is the source, its verb no second statement;
+    # "công bố", "phản hồi rằng" are reporting verbs
+    (
+        "vi",
+        "Theo số liệu do Cục Thống kê Hòa Sơn công bố sáng nay, giá thịt lợn đã tăng 8%.",
+        [("Cục Thống kê Hòa Sơn", "Theo", "assert")],
+    ),
+    (
+        "vi",
+        "Ông Châu Văn Mạnh phản hồi rằng công trình vẫn đúng tiến độ.",
+        [("Châu Văn Mạnh", "phản hồi", "assert")],
+    ),
     # fr: an emphatic pronoun repeating the subject
     ("fr", "La mairie, elle, affirme que le budget est tenu.", [(None, "affirme", "assert")]),
     # fr: an age aside after the name; "auprès de" an outlet before the speaker

@@ -2203,6 +2203,16 @@ def _according(
             return None
         src = _extend_apposition(text, src, min(content_end, u_end), lang)
         raw_end = src[1]
+        verb = lang.cue_re.match(text, _trim(text, raw_end, u_end)[0]) if lang.cue_re else None
+        commas = (
+            [p for c in lang.comma_chars if (p := text.find(c, verb.end(), verb.end() + 40)) > 0]
+            if verb is not None and verb.lastgroup in ("assert", "deny", "hedge")
+            else []
+        )
+        if commas and (comma := min(commas)) < min(content_end, u_end):
+            raw_end = (
+                comma + 1
+            )  # vi "Theo số liệu do X công bố sáng nay, …": the verb is the source's
     src = _stripped_source(text, src, lang)  # "据X周二发布的报告": no date in the source
     speaker = _analyse_np(text, *src, lang)
     comma = max(text.rfind(c, *src) for c in lang.comma_chars)
