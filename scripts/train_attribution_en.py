@@ -131,26 +131,32 @@ def fmt(res: dict[str, float]) -> str:
     )
 
 
+_ROUND1 = {
+    "RULE_SUBJECT": False,
+    "LETTER_LABELS": False,
+    "TAGGER_REQUESTS": False,
+}
 DECISIONS = {  # learned_attribution settings per row; unnamed ones keep their shipped value
     "off": {
         "CUE_MARGINAL": 1.0,
         "SRC_OVERRIDE_PROB": 2.0,
         "SRC_OVERRIDE_OVERLAPPING": True,
         "CUE_VETO_PROB": 0.0,
+        **_ROUND1,
     },
     "marginal 0.4 + override 0.8 (overlapping)": {
         "SRC_OVERRIDE_OVERLAPPING": True,
         "CUE_VETO_PROB": 0.0,
+        **_ROUND1,
     },
-    "  + veto 0.1": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.1},
-    "  + veto 0.2": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.2},
-    "  + veto 0.3": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.3},
-    "  + veto 0.1 + override any": {"SRC_OVERRIDE_OVERLAPPING": False, "CUE_VETO_PROB": 0.1},
-    "  + veto 0.1 + override any + marginal 0.3": {
-        "SRC_OVERRIDE_OVERLAPPING": False,
-        "CUE_VETO_PROB": 0.1,
-        "CUE_MARGINAL": 0.3,
-    },
+    "  + veto 0.1": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.1, **_ROUND1},
+    "  + veto 0.2": {"SRC_OVERRIDE_OVERLAPPING": True, "CUE_VETO_PROB": 0.2, **_ROUND1},
+    "  + veto 0.1 + override any (issue 3 round 1)": _ROUND1,
+    "  + lone-letter sources dropped": {**_ROUND1, "LETTER_LABELS": True},
+    "  + rule subject for sourceless tagged cues": {"TAGGER_REQUESTS": False},
+    "  + tagged requests kept ('called for'; shipped)": {},
+    "  frame keep 0.5 (a cue between a rule speaker and its cue)": {"FRAME_KEEP_PROB": 0.5},
+    "  marginal 0.35": {"CUE_MARGINAL": 0.35},
 }
 
 

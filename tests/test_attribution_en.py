@@ -278,3 +278,68 @@ def test_features_carry_lemma_and_distance_to_nearest_cue() -> None:
     assert "ar=1" in by_word["Smith"] and "ar=4" in by_word["Senior"]
     assert "al=1" in by_word["that"] and "al=n" in by_word["Senior"]
     assert "capr" in by_word["John"] and "capr" not in by_word["aide"]
+
+
+class _FakeTagger:
+    """A stand-in for the CRF: fixed tags per word, the given marginal on each tagged token."""
+
+    def __init__(self, text: str, tags: dict[str, tuple[str, float]]) -> None:
+        from claimscope.analyze.attribution import TOKEN
+
+        self.words = [m.group(0) for m in TOKEN.finditer(text)]
+        self.tags = tags
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        return [self.tags.get(w, ("O", 1.0))[0] for w in self.words[: len(feats)]]
+
+    def marginal(self, label: str, k: int) -> float:
+        tag, prob = self.tags.get(self.words[k], ("O", 1.0))
+        return prob if tag == label else 0.0
+
+
+def _with_tagger(monkeypatch, text: str, tags: dict[str, tuple[str, float]]) -> list[Statement]:
+    from claimscope.analyze import attribution
+
+    monkeypatch.setattr(attribution, "learned_tagger", lambda _lang: _FakeTagger(text, tags))
+    return run(text)
+
+
+def test_sourceless_tagged_cue_takes_the_rules_subject(monkeypatch) -> None:
+    (st,) = _with_tagger(
+        monkeypatch, "Marta Quinn plans to rebuild the bridge.", {"plans": ("B-CUE", 0.9)}
+    )
+    assert (st.speaker, st.cue, st.extra.get("rule_subject")) == ("Marta Quinn", "plans", True)
+    # no person, role or pronoun before the cue: the statement keeps no speaker
+    (st,) = _with_tagger(
+        monkeypatch, "It appears the bridge will reopen.", {"appears": ("B-CUE", 0.9)}
+    )
+    assert (st.speaker, st.cue) == (None, "appears")
+    monkeypatch.setattr("claimscope.analyze.learned_attribution.RULE_SUBJECT", False)
+    (st,) = _with_tagger(
+        monkeypatch, "Marta Quinn plans to rebuild the bridge.", {"plans": ("B-CUE", 0.9)}
+    )
+    assert st.speaker is None
+
+
+def test_lone_letter_source_is_an_interview_label(monkeypatch) -> None:
+    tags = {"Q": ("B-SRC", 0.9), ":": ("B-CUE", 0.9)}
+    assert _with_tagger(monkeypatch, "Q: Will the bridge reopen in May?", tags) == []
+    tags = {"K": ("B-SRC", 0.9), "wants": ("B-CUE", 0.9)}
+    (st,) = _with_tagger(monkeypatch, "K wants the bridge rebuilt.", tags)
+    assert (st.speaker, st.cue) == (None, "wants")
+    monkeypatch.setattr("claimscope.analyze.learned_attribution.LETTER_LABELS", False)
+    (st,) = _with_tagger(monkeypatch, "K wants the bridge rebuilt.", tags)
+    assert st.speaker == "K"
+
+
+def test_tagger_may_keep_a_request_but_never_a_passive(monkeypatch) -> None:
+    text = "The mayor called for a recount of the ballots."
+    assert extract_statements(text, split_sentences(text, "en"), "en", learned=False) == []
+    tags = {"called": ("B-CUE", 0.9), "for": ("I-CUE", 0.9)}
+    (st,) = _with_tagger(monkeypatch, text, tags)
+    assert (st.speaker, st.cue) == ("The mayor", "called for")
+    monkeypatch.setattr("claimscope.analyze.learned_attribution.TAGGER_REQUESTS", False)
+    assert _with_tagger(monkeypatch, text, tags) == []
+    monkeypatch.setattr("claimscope.analyze.learned_attribution.TAGGER_REQUESTS", True)
+    text = "Kestria accused of sending drones over the border."
+    assert _with_tagger(monkeypatch, text, {"accused": ("B-CUE", 0.9)}) == []

@@ -85,6 +85,7 @@ class Lang:
     noun_caps: bool = False  # every noun is capitalised (de): "zu Berichten" is no cue
     no_inversion: bool = False  # `inversion_cues = []`: no cue precedes its speaker (zh)
     blocked_re: re.Pattern[str] | None = None
+    request_re: re.Pattern[str] | None = None
     source_end_re: re.Pattern[str] | None = None
     suffix_pronouns: tuple[str, ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)
@@ -285,6 +286,7 @@ def compiled(code: str | None) -> Lang:
         noun_caps=bool(meta.get("noun_capitalization", False)),
         first_person_re=_compile(att.get("first_person", []), spaces),
         blocked_re=_compile(att.get("blocked", []), spaces),
+        request_re=_compile(att.get("requests", []), spaces),
         source_end_re=_compile(att.get("source_end", []), False),
         suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
         zero_subject=bool(att.get("zero_subject", False)),
@@ -546,6 +548,12 @@ def _learned_unit(
     for cs, ce, prob in spans.cues:
         if lang.blocked_re is not None and lang.blocked_re.match(text, cs):
             continue  # the language file vetoes this form ("charged with": passive)
+        if (
+            not learned_attribution.TAGGER_REQUESTS
+            and lang.request_re is not None
+            and lang.request_re.match(text, cs)
+        ):
+            continue  # the rules' reading: "called for" is a request, no report
         agree = [
             st
             for st in found
@@ -588,16 +596,42 @@ def _learned_unit(
         if is_head:
             kind = "headline"
         speaker = _analyse_np(text, *src, lang) if src is not None else None
+        rule_subject = False
+        if speaker is None and learned_attribution.RULE_SUBJECT:
+            speaker = _learned_cue_subject(text, start, cs, lang, quotes)
+            rule_subject = speaker is not None
+        if learned_attribution.LETTER_LABELS and speaker and _letter_label(text, speaker, lang):
+            if not any(ch.isalpha() for ch in text[cs:ce]):
+                continue  # "Q: …" in an interview: a turn label, not a source and its cue
+            speaker, rule_subject = None, False
         st = _statement(text, cue, kind, (con_s, con_e), (start, end), speaker, lang)
         if st is not None:
             st.extra["learned"] = True
             st.extra["cue_prob"] = round(prob, 3)
+            if rule_subject:
+                st.extra["rule_subject"] = True
             out.append(st)
     for st in out:  # nested in a rule-based statement's content
         inside = [k for k, o in enumerate(found) if o.start <= (st.cue_start or 0) < o.end]
         if inside:
             st.parent = min(inside, key=lambda k: found[k].end - found[k].start)
     return out
+
+
+def _letter_label(text: str, sp: Speaker, lang: Lang) -> bool:
+    """A lone letter that is no pronoun ("Q", "A"): an interview's turn label, no source."""
+    w = text[sp.start : sp.end].strip()
+    return len(w) == 1 and w.isalpha() and w.lower() not in lang.pronouns
+
+
+def _learned_cue_subject(
+    text: str, start: int, cs: int, lang: Lang, quotes: Quotes
+) -> Speaker | None:
+    """The rules' subject for a tagged cue the tagger gave no source ("Obama plans to …")."""
+    sub = _subject(text, _clause_start(text, start, cs, lang, quotes), cs, lang, quotes)
+    if isinstance(sub, Speaker) and (sub.person_pronoun or sub.name or sub.role):
+        return sub  # not "It appears", "there were": PolNeAR gives those no source
+    return None
 
 
 def _veto_rule_cues(
@@ -762,6 +796,8 @@ def _find_cues(text: str, start: int, end: int, lang: Lang, quotes: Quotes) -> l
             continue
         if lang.blocked_re and lang.blocked_re.match(text, cs):
             continue
+        if lang.request_re and lang.request_re.match(text, cs):
+            continue  # "called for", "asked to": a request, no report (the tagger may keep it)
         if (
             ckind == "verb"
             and lang.claim_re is not None

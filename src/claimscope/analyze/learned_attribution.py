@@ -53,6 +53,15 @@ FRAME_KEEP_PROB = 2.0
 # (denials, hedges, headlines and quoted statements excepted): the tagger, which sees the
 # rules' labels as features, vetoes the rules' false cues (0.0: never).
 CUE_VETO_PROB = 0.1
+# A tagged cue the tagger gives no source takes the rules' subject of its clause when that
+# is a name, a role or a personal pronoun (False: the statement stays without a speaker).
+RULE_SUBJECT = True
+# A tagged source that is a lone letter is no source: with a punctuation cue ("Q: …",
+# "A: …" in an interview) the statement is dropped, with a word cue only the speaker.
+LETTER_LABELS = True
+# Whether a tagged cue may be a request or call the language file's `requests` lists
+# ("called for", "asked to"): the rules never report those, PolNeAR marks them.
+TAGGER_REQUESTS = True
 
 Tok = tuple[int, int, str]
 Span = tuple[int, int]
