@@ -632,11 +632,13 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
     text = _remove_institutions(text)
     text = _SEPARATORS.sub(" ", text)
     text = _PARTICLE_SUFFIX.sub("", text)
-    text = re.sub(r"[\"“”«»()\[\],;:!?]", " ", text)
-    cased = any(ch.isupper() for ch in text.replace(_CUT, ""))
+    text = re.sub(r"[\"“”«»()\[\]!?]", " ", text)
+    text = re.sub(r"\s*[,;:]\s*", f" {_BREAK} ", text)  # a name never spans a comma
+    cased = any(ch.isupper() for ch in text.replace(_CUT, "").replace(_BREAK, ""))
     if not cased and _language_data(language).get("meta", {}).get("capitalization"):
         return ""  # "investigators", "the auditors": no proper name in a cased language
     if not cased:
+        text = text.replace(_BREAK, " ")
         pieces = [p for p in text.split(_CUT) if p.strip(" .'-")]
         text = pieces[-1] if pieces else ""
     tokens = [t.strip(".'-") for t in text.replace(_CUT, " ").split()]
@@ -652,6 +654,7 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
 
 
 _CUT = "\x00"  # where a title, institution or country word was removed
+_BREAK = "\x01"  # punctuation between words: "El ministro de Finanzas, Istvan Varga"
 _ARTICLE = re.compile(r"^(?:ال|لل|بال|وال|فال|كال)")
 
 
@@ -700,7 +703,7 @@ def _capitalised_run(tokens: list[str]) -> list[str]:
     best: list[str] = []
     run: list[str] = []
     for tok in [*tokens, ""]:
-        if tok and (tok[0].isupper() or (run and tok.lower() in _PARTICLES)):
+        if tok and tok != _BREAK and (tok[0].isupper() or (run and tok.lower() in _PARTICLES)):
             run.append(tok)
             continue
         while run and run[-1].lower() in _PARTICLES:
@@ -1023,8 +1026,13 @@ class EntityResolver:
         role: str | None = None,
         affiliation: str | None = None,
         context: str | None = None,
+        document: str | None = None,
     ) -> ResolvedEntity:
-        """The entity a mention refers to; creates it when nothing known fits."""
+        """The entity a mention refers to; creates it when nothing known fits.
+
+        `document`: the article up to the statement, where a nameless "the commission"
+        finds the organisation it stands for ("Varania's Central Election Commission").
+        """
         mention = (mention or "").strip()
         surface = (speaker_name or mention).strip()
         pinned = self._by_surface.get(_norm(surface)) or self._by_surface.get(_norm(mention))
@@ -1039,7 +1047,12 @@ class EntityResolver:
 
         if not speaker_name and role and role.strip() and role.strip() in surface:
             surface = surface.replace(role.strip(), " , ")  # "Varania's environment minister"
+        surface = self._strip_determiners(surface, language)  # "A spokesperson for the UN"
         name = self._clean_name(name_part(surface, language, self._extra), language, role)
+        if not name and document:
+            named = self._named_organisation(mention, language, document)
+            if named is not None:
+                return named
         if not name or self._is_anonymous(mention, language, name):
             code = self._country_from(role, affiliation, mention, name)
             # one stable name for the group, not whichever mention came last
@@ -1060,7 +1073,13 @@ class EntityResolver:
         tokens = [t for t in name.split() if t.casefold() not in skip]
         role_words = set(_norm(role or "").split())
         if tokens and role_words and all(t.casefold() in role_words for t in tokens):
-            return ""
+            # Only titles left ("Minister"); but a role phrase may hold the name itself
+            # ("리디아 코렌 케스트리아 외무부 대변인"): what the role's titles do not cover stays.
+            if not name_part(" ".join(tokens), language):
+                return ""
+            titles = _title_pattern(language or "")
+            if titles is None or all(titles.fullmatch(t) for t in tokens):
+                return ""
         return " ".join(tokens)
 
     def _country_from(
@@ -1180,8 +1199,41 @@ class EntityResolver:
         except re.error:
             return False
 
+    def _named_organisation(
+        self, mention: str, language: str | None, document: str
+    ) -> ResolvedEntity | None:
+        """A nameless "the commission" is the last named "… Commission" of its article.
+
+        Only in cased languages (a capital marks the name) and not for anonymous sources
+        ("an official of the commission" stays anonymous).
+        """
+        if not _language_data(language).get("meta", {}).get("capitalization"):
+            return None
+        patterns = _language_data(language).get("attribution", {}).get("anonymous", [])
+        if patterns and re.search(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", mention, re.I):
+            return None
+        latin, _ = _organisation_matchers()
+        bare = _norm(self._strip_determiners(mention, language))
+        found = latin.search(bare) if latin is not None else None
+        if found is None or " " in found.group(0):
+            return None
+        word = found.group(0)
+        tokens = re.findall(r"[\w'’-]+", document)
+        for i in range(len(tokens) - 1, -1, -1):
+            if tokens[i].casefold() != word or not tokens[i][:1].isupper():
+                continue
+            start = i
+            while start > 0 and i - start < 4 and tokens[start - 1][:1].isupper():
+                start -= 1
+            if start == i:
+                return None  # "Commission" alone says no more than the mention
+            return self.resolve(" ".join(tokens[start : i + 1]), language)
+        return None
+
     @staticmethod
     def _looks_organisational(name: str, language: str | None) -> bool:
+        if re.fullmatch(r"[^\W\d_]{2,6}", name) and name.isupper():
+            return True  # an acronym ("UN", "ООН", "IMF") is no person's name
         latin, others = _organisation_matchers()
         low = _norm(name)
         if latin is not None and latin.search(low):
@@ -1267,14 +1319,16 @@ class EntityResolver:
         surname = token_similarity(m_sur, k_sur)
         if surname < TOKEN_THRESHOLD:
             return 0.0
-        # Extra leading words in the mention ("Marlow-Chef Victor Hale") are not the given name.
+        # Extra leading words on either side ("Marlow-Chef Victor Hale", a known name that kept
+        # an unknown country's genitive, "Варании Адриан Молдо") are not the given name.
         given_m = mention[-len(known)] if len(mention) > len(known) else mention[0]
-        given_k = known[0]
+        given_k = known[-len(mention)] if len(known) > len(mention) else known[0]
         if len(given_m.rstrip(".")) == 1 or len(given_k.rstrip(".")) == 1:
             given = 100.0 if fold(given_m)[:1] == fold(given_k)[:1] else 0.0
         else:
             given = token_similarity(given_m, given_k, short_exact=False)
-        if given < TOKEN_THRESHOLD:
+        # Skipping words of the known name guesses its order: then the given name must be sure.
+        if given < (SPELLING_THRESHOLD if len(known) > len(mention) else TOKEN_THRESHOLD):
             return 0.0
         return (surname * 2 + given) / 3
 
