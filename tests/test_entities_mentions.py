@@ -66,3 +66,38 @@ def test_acronym_is_an_organisation_not_a_person() -> None:
     assert r.resolve("A spokesperson for the UN", "en").kind == "organisation"
     assert r.resolve("ООН", "ru").kind == "organisation"
     assert r.resolve("Boris Kelman", "en").kind == "person"
+
+
+def test_surname_alone_is_the_person_its_article_named() -> None:
+    r = EntityResolver()
+    other = r.resolve("Tomas Lund", "en", document="Tomas Lund, a skier, won on Sunday.")
+    doc = "Nordbay analyst Erik Lund said the attack was planned. "
+    erik = r.resolve("Nordbay analyst Erik Lund", "en", document=doc)
+    assert erik.id != other.id
+    later = doc + "The bank denied it. Lund added that more would follow."
+    assert r.resolve("Lund", "en", document=later).id == erik.id
+    # Another script in another article: 伦德 is the 埃里克·伦德 that article named.
+    zh = "分析师埃里克·伦德表示，攻击早有预谋。"
+    assert r.resolve("分析师埃里克·伦德", "zh", document=zh).id == erik.id
+    assert r.resolve("伦德", "zh", document=zh + "伦德说，还会有更多。").id == erik.id
+    # Outside any article a bare "Lund" does not pick one of two Lunds.
+    assert r.resolve("Lund", "en").id not in (erik.id, other.id)
+
+
+def test_surname_shared_by_two_people_of_the_article_is_not_forced() -> None:
+    r = EntityResolver()
+    doc = "Finance Minister Istvan Varga spoke first. Defence Minister Elena Varga replied. "
+    istvan = r.resolve("Finance Minister Istvan Varga", "en", document=doc)
+    elena = r.resolve("Defence Minister Elena Varga", "en", document=doc)
+    assert istvan.id != elena.id
+    varga = r.resolve("Varga", "en", document=doc + "Varga said no.")
+    assert varga.id not in (istvan.id, elena.id)
+
+
+def test_apposition_after_a_role_with_particles() -> None:
+    # "Defensa de Varania" looks like a name of three words; the apposition is the name.
+    r = EntityResolver()
+    doc = "La ministra de Defensa de Varania, Elena Varga, habló. «No», dijo Varga."
+    first = r.resolve("La ministra de Defensa de Varania, Elena Varga", "es", document=doc)
+    assert first.name == "Elena Varga"
+    assert r.resolve("Varga", "es", document=doc).id == first.id

@@ -641,12 +641,22 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
         text = text.replace(_BREAK, " ")
         pieces = [p for p in text.split(_CUT) if p.strip(" .'-")]
         text = pieces[-1] if pieces else ""
-    tokens = [t.strip(".'-") for t in text.replace(_CUT, " ").split()]
+    # A removed title or country ends a name: "Environment Minister Dario Lenz".
+    tokens = [t.strip(".'-") for t in text.replace(_CUT, f" {_TITLE} " if cased else " ").split()]
     tokens = [t for t in tokens if t]
+    if cased:  # an acronym before a name is an organisation ("ЦИК Мира Кастелл")
+        tokens = [
+            _BREAK if _is_acronym(t) and i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else t
+            for i, t in enumerate(tokens)
+        ]
     tokens = [t for t in tokens if not any(ch.isdigit() for ch in t)]
     if len(tokens) == 1 and len(tokens[0]) == 1 and _script(tokens[0]) in ("han", "kana"):
         return ""  # "筋" (a source), "他": not a name
     if cased:
+        last = " ".join(tokens).split(_BREAK)[-1].split()
+        if len(tokens) > len(last) >= 2 and all(t[:1].isupper() for t in last):
+            # "La ministra de Defensa de Varania, Elena Varga": an apposition after the role
+            return " ".join(last)
         tokens = _capitalised_run(tokens)
     elif tokens and _script(tokens[-1][0]) == "arabic":
         tokens = _arabic_name_run(tokens)
@@ -655,6 +665,13 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
 
 _CUT = "\x00"  # where a title, institution or country word was removed
 _BREAK = "\x01"  # punctuation between words: "El ministro de Finanzas, Istvan Varga"
+_TITLE = "\x02"  # a removed title or country, which a name follows rather than precedes
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 3 and token.isupper() and token.isalpha()
+
+
 _ARTICLE = re.compile(r"^(?:ال|لل|بال|وال|فال|كال)")
 
 
@@ -699,18 +716,31 @@ def _sub_folded(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _capitalised_run(tokens: list[str]) -> list[str]:
-    """The longest run of capitalised tokens (name particles allowed inside)."""
+    """The longest run of capitalised tokens (name particles allowed inside).
+
+    Of runs as long, the first one that follows a removed title ("Blue Sarn director
+    Tomas Egger"), else the first.
+    """
     best: list[str] = []
+    best_titled = False
     run: list[str] = []
+    titled = after_title = False
     for tok in [*tokens, ""]:
-        if tok and tok != _BREAK and (tok[0].isupper() or (run and tok.lower() in _PARTICLES)):
+        if (
+            tok
+            and tok not in (_BREAK, _TITLE)
+            and (tok[0].isupper() or (run and tok.lower() in _PARTICLES))
+        ):
+            if not run:
+                titled = after_title
             run.append(tok)
             continue
         while run and run[-1].lower() in _PARTICLES:
             run.pop()
-        if len(run) > len(best):
-            best = run
+        if len(run) > len(best) or (len(run) == len(best) and titled and not best_titled):
+            best, best_titled = run, titled
         run = []
+        after_title = tok == _TITLE
     return best
 
 
@@ -924,6 +954,9 @@ class EntityResolver:
         self._skeletons = _SkeletonIndex(TOKEN_THRESHOLD)  # fuzzy lookup of skeletons
         self._extra_countries: dict[str, str] = {}
         self._extra = Gazetteer()  # countries taught to this resolver only
+        # People named in full in the article being read (its opening, then entity ids):
+        # "Lund said" after "analyst Erik Lund" is him, not another Lund met elsewhere.
+        self._article: tuple[str, list[str]] = ("", [])
 
     # ------------------------------------------------ persistence
 
@@ -1035,6 +1068,69 @@ class EntityResolver:
         """
         mention = (mention or "").strip()
         surface = (speaker_name or mention).strip()
+        named = self._named_in_article(surface, language, role, document)
+        if named is not None:
+            return named
+        resolved = self._resolve(mention, surface, language, speaker_name, role, affiliation,
+                                 context, document)  # fmt: skip
+        if document and resolved.kind == "person" and self._fullness(resolved.id):
+            people = self._article[1]
+            if resolved.id in people:
+                people.remove(resolved.id)
+            people.append(resolved.id)
+        return resolved
+
+    def _named_in_article(
+        self, surface: str, language: str | None, role: str | None, document: str | None
+    ) -> ResolvedEntity | None:
+        """A surname alone is the person of that surname named in full in the article.
+
+        Two people of that surname there (a minister and her namesake): the surname alone
+        stays apart from both, since neither the article nor the lookup can tell which.
+        """
+        if not document:
+            return None
+        # The same article: each statement sees it up to its own sentence.
+        opening, (seen, people) = document[:200], self._article
+        if not seen or not (opening.startswith(seen) or seen.startswith(opening)):
+            people = []
+        self._article = (max(opening, seen, key=len) if people else opening, people)
+        if not people:
+            return None
+        name = self._clean_name(name_part(surface, language, self._extra), language, role)
+        tokens = _tokens(name)
+        if len(tokens) != 1:
+            return None
+        fits = []
+        for eid in people:
+            full = [t for t in self._person_tokens.get(eid, []) if len(t) > 1]
+            score = max((self._name_score(tokens, t) for t in full), default=0.0)
+            if score >= TOKEN_THRESHOLD and eid in self.entities:
+                fits.append((eid, score))
+        if len(fits) > 1:
+            alone = _slug(name)
+            if alone in self.entities and not self._fullness(alone):
+                e = self.entities[alone]
+                return ResolvedEntity(e.id, e.name, e.kind, e.affiliation, 1.0)
+            return self._new_person(name, None)
+        if not fits:
+            return None
+        eid, score = fits[0]
+        # Not kept as an alias: the surname points to this person in this article only.
+        e = self.entities[eid]
+        return ResolvedEntity(e.id, e.name, e.kind, e.affiliation, round(min(score / 100, 1.0), 3))
+
+    def _resolve(
+        self,
+        mention: str,
+        surface: str,
+        language: str | None,
+        speaker_name: str | None,
+        role: str | None,
+        affiliation: str | None,
+        context: str | None,
+        document: str | None,
+    ) -> ResolvedEntity:
         pinned = self._by_surface.get(_norm(surface)) or self._by_surface.get(_norm(mention))
         if pinned and pinned in self.entities:
             e = self.entities[pinned]
