@@ -101,3 +101,25 @@ def test_apposition_after_a_role_with_particles() -> None:
     first = r.resolve("La ministra de Defensa de Varania, Elena Varga", "es", document=doc)
     assert first.name == "Elena Varga"
     assert r.resolve("Varga", "es", document=doc).id == first.id
+
+
+def _zh_speakers(text: str) -> list[tuple[str | None, str]]:
+    from claimscope.analyze.attribution import extract_statements
+    from claimscope.analyze.sentences import split_sentences
+
+    found = extract_statements(text, split_sentences(text, "zh"), "zh")
+    r = EntityResolver()
+    return [
+        (st.speaker_name, r.resolve(st.speaker or "", "zh", speaker_name=st.speaker_name).name)
+        for st in found
+    ]
+
+
+def test_chinese_names_end_before_dates_and_ranks() -> None:
+    # "本周二" (this Tuesday), "周三（24日）", "周三在…时说": the date is no part of the name.
+    assert _zh_speakers("国防部长安娜·科瓦奇本周二表示：“边境局势稳定。”")[0][0] == "安娜·科瓦奇"
+    assert _zh_speakers("发言人马克·伯恩周三（24日）说：“我们不会让步。”")[0][0] == "马克·伯恩"
+    text = "财政部长彼得·霍恩周三在回答议员提问时说，政府没有收到任何报告。"
+    assert ("彼得·霍恩", "彼得 霍恩") in _zh_speakers(text)
+    # A rank after the name (上校, colonel) is a title, as 发言人 before it.
+    assert _zh_speakers("军方发言人彼得·霍恩上校说：“没有伤亡。”")[0][1] == "彼得 霍恩"
