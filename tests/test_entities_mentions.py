@@ -123,3 +123,10 @@ def test_chinese_names_end_before_dates_and_ranks() -> None:
     assert ("彼得·霍恩", "彼得 霍恩") in _zh_speakers(text)
     # A rank after the name (上校, colonel) is a title, as 发言人 before it.
     assert _zh_speakers("军方发言人彼得·霍恩上校说：“没有伤亡。”")[0][1] == "彼得 霍恩"
+
+
+def test_capitalised_role_before_a_name_is_still_a_role() -> None:
+    assert name_part("Veldia's Environment Minister Sara Holt", "en") == "Sara Holt"
+    assert name_part("Veldias Umweltministerin Sara Holt", "de") == "Sara Holt"
+    # An honorific that is also a name word stays inside the name (Vietnamese).
+    assert name_part("Nguyễn Văn Anh", "vi") == "Nguyễn Văn Anh"

@@ -628,7 +628,7 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
         text = text[:start] + _CUT + text[end:]
     pattern = _title_pattern(language or "")
     if pattern is not None:
-        text = pattern.sub(lambda m: _drop_title(m, text), text)
+        text = pattern.sub(lambda m: _drop_title(m, text, language), text)
     text = _remove_institutions(text)
     text = _SEPARATORS.sub(" ", text)
     text = _PARTICLE_SUFFIX.sub("", text)
@@ -689,10 +689,18 @@ def _arabic_name_run(tokens: list[str]) -> list[str]:
     return run
 
 
-def _drop_title(match: re.Match[str], text: str) -> str:
-    """Blank a title, unless it is a capitalised word inside a name ("Nguyễn Văn Anh")."""
+def _drop_title(match: re.Match[str], text: str, language: str | None = None) -> str:
+    """Blank a title, unless it is a capitalised word inside a name ("Nguyễn Văn Anh").
+
+    Only honorifics double as name words; a role ("Environment Minister Dario Lenz")
+    after a capitalised word is still a role.
+    """
     before = text[: match.start()].split()
     inside = match.group(0)[:1].isupper() and before and before[-1][:1].isupper()
+    if inside and language:
+        honorifics = _language_data(language).get("attribution", {}).get("honorifics", [])
+        body = "|".join(honorifics)
+        inside = bool(body) and re.fullmatch(body, match.group(0), re.IGNORECASE) is not None
     return match.group(0) if inside else _CUT
 
 
