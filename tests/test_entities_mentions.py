@@ -130,3 +130,19 @@ def test_capitalised_role_before_a_name_is_still_a_role() -> None:
     assert name_part("Veldias Umweltministerin Sara Holt", "de") == "Sara Holt"
     # An honorific that is also a name word stays inside the name (Vietnamese).
     assert name_part("Nguyễn Văn Anh", "vi") == "Nguyễn Văn Anh"
+
+
+def test_korean_name_ending_like_a_particle_runs_to_the_title() -> None:
+    from claimscope.analyze.attribution import extract_statements
+    from claimscope.analyze.sentences import split_sentences
+
+    def speakers(text: str) -> list[tuple[str | None, str | None]]:
+        found = extract_statements(text, split_sentences(text, "ko"), "ko")
+        return [(st.speaker, st.speaker_name) for st in found]
+
+    # 가 ends the surname 발가, not the subject: the subject particle is on the title.
+    text = "“국경은 안정적이다”라고 안나 발가 벨디아 국방장관이 말했다."
+    assert speakers(text) == [("안나 발가 벨디아 국방장관", "안나 발가")]
+    # A title that carries the particle itself ends the speaker ("시장" is the object's).
+    text = "시청 대변인은 시장이 곧 사퇴할 것이라는 보도에 대해 “사실무근”이라고 밝혔다."
+    assert speakers(text)[0][0] == "시청 대변인"
