@@ -146,3 +146,18 @@ def test_korean_name_ending_like_a_particle_runs_to_the_title() -> None:
     # A title that carries the particle itself ends the speaker ("시장" is the object's).
     text = "시청 대변인은 시장이 곧 사퇴할 것이라는 보도에 대해 “사실무근”이라고 밝혔다."
     assert speakers(text)[0][0] == "시청 대변인"
+
+
+def test_final_r_that_kana_and_hanzi_leave_out() -> None:
+    from claimscope.link.entities import token_similarity
+
+    assert token_similarity("オスター", "Oster") >= 85
+    assert token_similarity("奥斯特", "Oster") >= 85
+    assert token_similarity("ブレナー", "Brenner") >= 85
+    # Only a final r may go: Ostrom keeps its m, Latin spellings still must agree.
+    assert token_similarity("オスター", "Ostrom") < 85
+    assert token_similarity("Oster", "Ost") < 85
+    r = EntityResolver()
+    karin = r.resolve("Mayor Karin Oster", "en")
+    assert r.resolve("カリン・オスター市長", "ja").id == karin.id
+    assert r.resolve("林德港市长卡琳·奥斯特", "zh").id == karin.id

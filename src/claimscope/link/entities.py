@@ -140,7 +140,12 @@ def _latin_units(text: str) -> list[tuple[str, ...]]:
     text = text.lower()
     if text.endswith("ng"):
         text = text[:-1]
-    return _units(text.replace("c", "c"), _LATIN_UNITS)
+    units = _units(text.replace("c", "c"), _LATIN_UNITS)
+    if re.search(r"[aeiouy]r$", text) and units and units[-1] == ("R",):
+        # A final r after a vowel is often not written in kana, hanzi or Hangul
+        # (Oster = オスター, 奥斯特; Brenner = ブレナー): a costlier reading without it.
+        units[-1] = ("R", "")
+    return units
 
 
 def _pinyin_units(text: str) -> list[tuple[str, ...]]:
