@@ -161,3 +161,11 @@ def test_final_r_that_kana_and_hanzi_leave_out() -> None:
     karin = r.resolve("Mayor Karin Oster", "en")
     assert r.resolve("カリン・オスター市長", "ja").id == karin.id
     assert r.resolve("林德港市长卡琳·奥斯特", "zh").id == karin.id
+
+
+def test_indefinite_officials_and_diplomats_are_anonymous() -> None:
+    r = EntityResolver()
+    assert r.resolve("أحد المسؤولين", "ar").kind == "anonymous"  # "one of the officials"
+    assert r.resolve("一名欧盟外交官", "zh").kind == "anonymous"  # "an EU diplomat"
+    # A named diplomat is a person.
+    assert r.resolve("外交官伊万·彼得罗夫", "zh").kind == "person"
