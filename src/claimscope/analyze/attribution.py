@@ -1936,6 +1936,8 @@ def _verb_sov(
     if hit is None:
         hit = _first_topic(text, cs, cue.start, lang, quotes, lang.topic_markers)
     if hit is not None:
+        hit = _title_after_name(text, hit, cue.start, lang, quotes)
+    if hit is not None:
         sp_end, marker_end = hit
         sp_start = _sov_speaker_start(text, cs, sp_end, quotes, lang)
         sp_start, sp_end = _strip_np(text, sp_start, sp_end, lang)
@@ -1998,6 +2000,28 @@ def _first_topic(
             return hit
         pos += 1
     return None
+
+
+def _title_after_name(
+    text: str, hit: tuple[int, int], b: int, lang: Lang, quotes: Quotes
+) -> tuple[int, int]:
+    """'엘레나 바르가 바라니아 국방장관이': a name ending like a particle (바르가), then
+    the title that carries the real one: the speaker runs to the title."""
+    if not lang.spaces or lang.role_re is None:
+        return hit
+    words = text[: hit[0]].split()
+    if not words or lang.role_re.search(words[-1]):
+        return hit  # "시청 대변인은 시장이 …": the title already carried the particle
+    later = _first_topic(text, hit[1], b, lang, quotes, lang.topic_markers)
+    if later is None:
+        return hit
+    between = text[hit[1] : later[0]]
+    if not between.strip() or re.search(r"[,，、.。\"“”'‘’「」]", between):
+        return hit
+    last_word = between.split()[-1] if between.split() else ""
+    if lang.role_re.search(last_word) is None:
+        return hit
+    return later
 
 
 def _zero_subject_sov(

@@ -140,7 +140,12 @@ def _latin_units(text: str) -> list[tuple[str, ...]]:
     text = text.lower()
     if text.endswith("ng"):
         text = text[:-1]
-    return _units(text.replace("c", "c"), _LATIN_UNITS)
+    units = _units(text.replace("c", "c"), _LATIN_UNITS)
+    if re.search(r"[aeiouy]r$", text) and units and units[-1] == ("R",):
+        # A final r after a vowel is often not written in kana, hanzi or Hangul
+        # (Oster = オスター, 奥斯特; Brenner = ブレナー): a costlier reading without it.
+        units[-1] = ("R", "")
+    return units
 
 
 def _pinyin_units(text: str) -> list[tuple[str, ...]]:
@@ -628,23 +633,35 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
         text = text[:start] + _CUT + text[end:]
     pattern = _title_pattern(language or "")
     if pattern is not None:
-        text = pattern.sub(lambda m: _drop_title(m, text), text)
+        text = pattern.sub(lambda m: _drop_title(m, text, language), text)
     text = _remove_institutions(text)
     text = _SEPARATORS.sub(" ", text)
     text = _PARTICLE_SUFFIX.sub("", text)
-    text = re.sub(r"[\"“”«»()\[\],;:!?]", " ", text)
-    cased = any(ch.isupper() for ch in text.replace(_CUT, ""))
+    text = re.sub(r"[\"“”«»()\[\]!?]", " ", text)
+    text = re.sub(r"\s*[,;:]\s*", f" {_BREAK} ", text)  # a name never spans a comma
+    cased = any(ch.isupper() for ch in text.replace(_CUT, "").replace(_BREAK, ""))
     if not cased and _language_data(language).get("meta", {}).get("capitalization"):
         return ""  # "investigators", "the auditors": no proper name in a cased language
     if not cased:
+        text = text.replace(_BREAK, " ")
         pieces = [p for p in text.split(_CUT) if p.strip(" .'-")]
         text = pieces[-1] if pieces else ""
-    tokens = [t.strip(".'-") for t in text.replace(_CUT, " ").split()]
+    # A removed title or country ends a name: "Environment Minister Dario Lenz".
+    tokens = [t.strip(".'-") for t in text.replace(_CUT, f" {_TITLE} " if cased else " ").split()]
     tokens = [t for t in tokens if t]
+    if cased:  # an acronym before a name is an organisation ("ЦИК Мира Кастелл")
+        tokens = [
+            _BREAK if _is_acronym(t) and i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else t
+            for i, t in enumerate(tokens)
+        ]
     tokens = [t for t in tokens if not any(ch.isdigit() for ch in t)]
     if len(tokens) == 1 and len(tokens[0]) == 1 and _script(tokens[0]) in ("han", "kana"):
         return ""  # "筋" (a source), "他": not a name
     if cased:
+        last = " ".join(tokens).split(_BREAK)[-1].split()
+        if len(tokens) > len(last) >= 2 and all(t[:1].isupper() for t in last):
+            # "La ministra de Defensa de Varania, Elena Varga": an apposition after the role
+            return " ".join(last)
         tokens = _capitalised_run(tokens)
     elif tokens and _script(tokens[-1][0]) == "arabic":
         tokens = _arabic_name_run(tokens)
@@ -652,6 +669,14 @@ def name_part(mention: str, language: str | None, extra: Gazetteer | None = None
 
 
 _CUT = "\x00"  # where a title, institution or country word was removed
+_BREAK = "\x01"  # punctuation between words: "El ministro de Finanzas, Istvan Varga"
+_TITLE = "\x02"  # a removed title or country, which a name follows rather than precedes
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 3 and token.isupper() and token.isalpha()
+
+
 _ARTICLE = re.compile(r"^(?:ال|لل|بال|وال|فال|كال)")
 
 
@@ -669,10 +694,18 @@ def _arabic_name_run(tokens: list[str]) -> list[str]:
     return run
 
 
-def _drop_title(match: re.Match[str], text: str) -> str:
-    """Blank a title, unless it is a capitalised word inside a name ("Nguyễn Văn Anh")."""
+def _drop_title(match: re.Match[str], text: str, language: str | None = None) -> str:
+    """Blank a title, unless it is a capitalised word inside a name ("Nguyễn Văn Anh").
+
+    Only honorifics double as name words; a role ("Environment Minister Dario Lenz")
+    after a capitalised word is still a role.
+    """
     before = text[: match.start()].split()
     inside = match.group(0)[:1].isupper() and before and before[-1][:1].isupper()
+    if inside and language:
+        honorifics = _language_data(language).get("attribution", {}).get("honorifics", [])
+        body = "|".join(honorifics)
+        inside = bool(body) and re.fullmatch(body, match.group(0), re.IGNORECASE) is not None
     return match.group(0) if inside else _CUT
 
 
@@ -696,18 +729,31 @@ def _sub_folded(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _capitalised_run(tokens: list[str]) -> list[str]:
-    """The longest run of capitalised tokens (name particles allowed inside)."""
+    """The longest run of capitalised tokens (name particles allowed inside).
+
+    Of runs as long, the first one that follows a removed title ("Blue Sarn director
+    Tomas Egger"), else the first.
+    """
     best: list[str] = []
+    best_titled = False
     run: list[str] = []
+    titled = after_title = False
     for tok in [*tokens, ""]:
-        if tok and (tok[0].isupper() or (run and tok.lower() in _PARTICLES)):
+        if (
+            tok
+            and tok not in (_BREAK, _TITLE)
+            and (tok[0].isupper() or (run and tok.lower() in _PARTICLES))
+        ):
+            if not run:
+                titled = after_title
             run.append(tok)
             continue
         while run and run[-1].lower() in _PARTICLES:
             run.pop()
-        if len(run) > len(best):
-            best = run
+        if len(run) > len(best) or (len(run) == len(best) and titled and not best_titled):
+            best, best_titled = run, titled
         run = []
+        after_title = tok == _TITLE
     return best
 
 
@@ -921,6 +967,9 @@ class EntityResolver:
         self._skeletons = _SkeletonIndex(TOKEN_THRESHOLD)  # fuzzy lookup of skeletons
         self._extra_countries: dict[str, str] = {}
         self._extra = Gazetteer()  # countries taught to this resolver only
+        # People named in full in the article being read (its opening, then entity ids):
+        # "Lund said" after "analyst Erik Lund" is him, not another Lund met elsewhere.
+        self._article: tuple[str, list[str]] = ("", [])
 
     # ------------------------------------------------ persistence
 
@@ -1023,10 +1072,78 @@ class EntityResolver:
         role: str | None = None,
         affiliation: str | None = None,
         context: str | None = None,
+        document: str | None = None,
     ) -> ResolvedEntity:
-        """The entity a mention refers to; creates it when nothing known fits."""
+        """The entity a mention refers to; creates it when nothing known fits.
+
+        `document`: the article up to the statement, where a nameless "the commission"
+        finds the organisation it stands for ("Varania's Central Election Commission").
+        """
         mention = (mention or "").strip()
         surface = (speaker_name or mention).strip()
+        named = self._named_in_article(surface, language, role, document)
+        if named is not None:
+            return named
+        resolved = self._resolve(mention, surface, language, speaker_name, role, affiliation,
+                                 context, document)  # fmt: skip
+        if document and resolved.kind == "person" and self._fullness(resolved.id):
+            people = self._article[1]
+            if resolved.id in people:
+                people.remove(resolved.id)
+            people.append(resolved.id)
+        return resolved
+
+    def _named_in_article(
+        self, surface: str, language: str | None, role: str | None, document: str | None
+    ) -> ResolvedEntity | None:
+        """A surname alone is the person of that surname named in full in the article.
+
+        Two people of that surname there (a minister and her namesake): the surname alone
+        stays apart from both, since neither the article nor the lookup can tell which.
+        """
+        if not document:
+            return None
+        # The same article: each statement sees it up to its own sentence.
+        opening, (seen, people) = document[:200], self._article
+        if not seen or not (opening.startswith(seen) or seen.startswith(opening)):
+            people = []
+        self._article = (max(opening, seen, key=len) if people else opening, people)
+        if not people:
+            return None
+        name = self._clean_name(name_part(surface, language, self._extra), language, role)
+        tokens = _tokens(name)
+        if len(tokens) != 1:
+            return None
+        fits = []
+        for eid in people:
+            full = [t for t in self._person_tokens.get(eid, []) if len(t) > 1]
+            score = max((self._name_score(tokens, t) for t in full), default=0.0)
+            if score >= TOKEN_THRESHOLD and eid in self.entities:
+                fits.append((eid, score))
+        if len(fits) > 1:
+            alone = _slug(name)
+            if alone in self.entities and not self._fullness(alone):
+                e = self.entities[alone]
+                return ResolvedEntity(e.id, e.name, e.kind, e.affiliation, 1.0)
+            return self._new_person(name, None)
+        if not fits:
+            return None
+        eid, score = fits[0]
+        # Not kept as an alias: the surname points to this person in this article only.
+        e = self.entities[eid]
+        return ResolvedEntity(e.id, e.name, e.kind, e.affiliation, round(min(score / 100, 1.0), 3))
+
+    def _resolve(
+        self,
+        mention: str,
+        surface: str,
+        language: str | None,
+        speaker_name: str | None,
+        role: str | None,
+        affiliation: str | None,
+        context: str | None,
+        document: str | None,
+    ) -> ResolvedEntity:
         pinned = self._by_surface.get(_norm(surface)) or self._by_surface.get(_norm(mention))
         if pinned and pinned in self.entities:
             e = self.entities[pinned]
@@ -1039,7 +1156,12 @@ class EntityResolver:
 
         if not speaker_name and role and role.strip() and role.strip() in surface:
             surface = surface.replace(role.strip(), " , ")  # "Varania's environment minister"
+        surface = self._strip_determiners(surface, language)  # "A spokesperson for the UN"
         name = self._clean_name(name_part(surface, language, self._extra), language, role)
+        if not name and document:
+            named = self._named_organisation(mention, language, document)
+            if named is not None:
+                return named
         if not name or self._is_anonymous(mention, language, name):
             code = self._country_from(role, affiliation, mention, name)
             # one stable name for the group, not whichever mention came last
@@ -1060,7 +1182,13 @@ class EntityResolver:
         tokens = [t for t in name.split() if t.casefold() not in skip]
         role_words = set(_norm(role or "").split())
         if tokens and role_words and all(t.casefold() in role_words for t in tokens):
-            return ""
+            # Only titles left ("Minister"); but a role phrase may hold the name itself
+            # ("리디아 코렌 케스트리아 외무부 대변인"): what the role's titles do not cover stays.
+            if not name_part(" ".join(tokens), language):
+                return ""
+            titles = _title_pattern(language or "")
+            if titles is None or all(titles.fullmatch(t) for t in tokens):
+                return ""
         return " ".join(tokens)
 
     def _country_from(
@@ -1180,8 +1308,41 @@ class EntityResolver:
         except re.error:
             return False
 
+    def _named_organisation(
+        self, mention: str, language: str | None, document: str
+    ) -> ResolvedEntity | None:
+        """A nameless "the commission" is the last named "… Commission" of its article.
+
+        Only in cased languages (a capital marks the name) and not for anonymous sources
+        ("an official of the commission" stays anonymous).
+        """
+        if not _language_data(language).get("meta", {}).get("capitalization"):
+            return None
+        patterns = _language_data(language).get("attribution", {}).get("anonymous", [])
+        if patterns and re.search(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", mention, re.I):
+            return None
+        latin, _ = _organisation_matchers()
+        bare = _norm(self._strip_determiners(mention, language))
+        found = latin.search(bare) if latin is not None else None
+        if found is None or " " in found.group(0):
+            return None
+        word = found.group(0)
+        tokens = re.findall(r"[\w'’-]+", document)
+        for i in range(len(tokens) - 1, -1, -1):
+            if tokens[i].casefold() != word or not tokens[i][:1].isupper():
+                continue
+            start = i
+            while start > 0 and i - start < 4 and tokens[start - 1][:1].isupper():
+                start -= 1
+            if start == i:
+                return None  # "Commission" alone says no more than the mention
+            return self.resolve(" ".join(tokens[start : i + 1]), language)
+        return None
+
     @staticmethod
     def _looks_organisational(name: str, language: str | None) -> bool:
+        if re.fullmatch(r"[^\W\d_]{2,6}", name) and name.isupper():
+            return True  # an acronym ("UN", "ООН", "IMF") is no person's name
         latin, others = _organisation_matchers()
         low = _norm(name)
         if latin is not None and latin.search(low):
@@ -1267,14 +1428,16 @@ class EntityResolver:
         surname = token_similarity(m_sur, k_sur)
         if surname < TOKEN_THRESHOLD:
             return 0.0
-        # Extra leading words in the mention ("Marlow-Chef Victor Hale") are not the given name.
+        # Extra leading words on either side ("Marlow-Chef Victor Hale", a known name that kept
+        # an unknown country's genitive, "Варании Адриан Молдо") are not the given name.
         given_m = mention[-len(known)] if len(mention) > len(known) else mention[0]
-        given_k = known[0]
+        given_k = known[-len(mention)] if len(known) > len(mention) else known[0]
         if len(given_m.rstrip(".")) == 1 or len(given_k.rstrip(".")) == 1:
             given = 100.0 if fold(given_m)[:1] == fold(given_k)[:1] else 0.0
         else:
             given = token_similarity(given_m, given_k, short_exact=False)
-        if given < TOKEN_THRESHOLD:
+        # Skipping words of the known name guesses its order: then the given name must be sure.
+        if given < (SPELLING_THRESHOLD if len(known) > len(mention) else TOKEN_THRESHOLD):
             return 0.0
         return (surname * 2 + given) / 3
 

@@ -248,6 +248,7 @@ def link_entities(store: Any) -> int:
                 row["speaker"] or mention, row["language"] or row["article_language"],
                 speaker_name=row["speaker_name"], role=row["role"],
                 affiliation=row["affiliation"], context=context,
+                document=(row["text"] or "")[: row["sentence_end"]],
             )  # fmt: skip
             if resolved is None or not getattr(resolved, "id", None):
                 continue
