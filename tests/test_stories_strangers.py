@@ -140,3 +140,24 @@ def test_spelling_compares_latin_spellings_only():
     assert stories._same_name("name:KSTR", story, {"name:KSTR": frozenset({""})})
     assert not stories._same_name("name:KSTR", story, {"name:KSTR": frozenset({"kstl"})})
     assert stories._same_name("name:KSTR", story, None)
+
+
+def test_candidates_rank_stories_sharing_a_name_then_the_nearest(tmp_path):
+    """Blocking at scale: more stories in the window than MAX_CANDIDATES."""
+    store = Store(tmp_path / "c.db")
+    index = StoryIndex(store.conn, HashingEmbedder())
+    day = date(2025, 3, 20).toordinal()
+    for sid in range(1, 151):
+        last = day + (sid % 41) - 20
+        index.stories[sid] = stories.Story(id=sid, centroid=None, last_day=last)  # type: ignore[arg-type]
+        index.by_day.setdefault(last, set()).add(sid)
+    index.by_entity["name:KSTR"] = {7, 140}  # far in time, but they share a name
+    index.stories[140].last_day = day + 300
+    found = index.candidates(day, Counter({"name:KSTR": 1}))
+    assert len(found) == stories.MAX_CANDIDATES
+    assert {7, 140} <= set(found)
+    gaps = sorted(abs(day - s.last_day) for s in index.stories.values() if s.id not in (7, 140))
+    assert (
+        max(abs(day - index.stories[s].last_day) for s in found if s not in (7, 140))
+        == gaps[stories.MAX_CANDIDATES - 3]
+    )

@@ -550,13 +550,17 @@ class StoryIndex:
             if len(ids) <= SHARING_STORIES:
                 sharing.update(ids)
         if len(found) > MAX_CANDIDATES:  # block: stories sharing a name first, then the nearest
-
-            def rank(sid: int) -> tuple[int, int]:
-                last = self.stories[sid].last_day
-                near = abs(day - last) if day is not None and last is not None else 10**6
-                return (sid not in sharing, near)
-
-            found = set(sorted(found, key=rank)[:MAX_CANDIDATES])
+            # ~400 stories in the window at 100k articles: ranked with numpy (a sort with a
+            # key function per story was 72 s of 850 profiled); a stable sort keeps ties in
+            # the same order as before
+            ids = list(found)
+            lasts = np.fromiter(
+                (-1 if (last := self.stories[sid].last_day) is None else last for sid in ids),
+                dtype=np.int64, count=len(ids),
+            )  # fmt: skip
+            near = np.where((lasts < 0) | (day is None), 10**6, np.abs((day or 0) - lasts))
+            near[[at for at, sid in enumerate(ids) if sid in sharing]] -= 10**7
+            found = {ids[at] for at in np.argsort(near, kind="stable")[:MAX_CANDIDATES]}
         return sorted(found)
 
     def score(
