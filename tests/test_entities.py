@@ -278,6 +278,17 @@ def test_state_round_trips_through_json() -> None:
     assert restored.resolve("КНДР", "ru").id == "country:KP"
 
 
+def test_entity_state_holds_every_field() -> None:
+    """`Entity.to_dict` lists the fields by hand (speed): a field added later must be saved."""
+    import dataclasses
+
+    from claimscope.link.entities import Entity
+
+    entity = Entity("x", "Ana Lima", "person", "BR", ["Lima"], pinned=True)
+    assert entity.to_dict() == dataclasses.asdict(entity)
+    assert Entity(**entity.to_dict()) == entity
+
+
 def test_alias_file_overrides(tmp_path: Path) -> None:
     path = tmp_path / "aliases.toml"
     path.write_text(

@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -844,7 +844,12 @@ class Entity:
     pinned: bool = False  # from a user alias file: never renamed or re-affiliated
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by hand: `asdict` deep-copies recursively, and the resolver saves every
+        entity with each batch (29 s of 245 s profiled for 100k generated articles)."""
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "affiliation": self.affiliation,
+            "aliases": list(self.aliases), "pinned": self.pinned,
+        }  # fmt: skip
 
 
 def _better_display(new: str, old: str) -> bool:
