@@ -163,3 +163,16 @@ def test_middle_initials_stay_inside_a_name() -> None:
 def test_ru_initial_is_not_the_preposition_v() -> None:
     (st,) = _run("ru", "Министр В. Корнеев заявил, что поставки возобновятся в марте.")
     assert st.speaker_name is not None and st.speaker_name.endswith("Корнеев")
+
+
+def test_zh_name_holding_zai_is_not_cut_at_it() -> None:
+    # 李在明: the 在 inside the name must not open a "在…上" setting phrase to strip.
+    (st,) = _run("zh", "外交部发言人李在明在记者会上说，该国从未向邻国出口武器。")
+    assert st.speaker_name == "李在明"
+    assert st.stance == "deny"
+
+
+def test_zh_cue_noun_after_zai_is_a_setting_not_a_cue() -> None:
+    # "在声明中否认": 声明 is the statement it was said in; 否认 is the cue.
+    (st,) = _run("zh", "发言人王明在声明中否认了这一报道。")
+    assert (st.speaker_name, st.cue, st.stance) == ("王明", "否认了", "deny")
