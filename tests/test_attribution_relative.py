@@ -1,6 +1,6 @@
 """Issue 3, attribution bugs: an English relative pronoun after a comma ("Mayor X, who said
 …, recalled …") taken as the speaker, and Vietnamese "chuyên phân tích" (specialises in
-analysis) read as a reporting cue. Invented sentences only.
+analysis) read as a reporting cue; fr "qui" likewise, es "que" kept. Invented sentences only.
 """
 
 from __future__ import annotations
@@ -56,3 +56,25 @@ def test_vi_chuyen_phan_tich_is_no_cue() -> None:
     (st,) = _run("vi", "Ông Trần Văn Hải phân tích rằng giá cà phê sẽ tăng trong quý tới.")
     assert st.cue == "phân tích"
     assert st.speaker_name == "Trần Văn Hải"
+
+
+def test_fr_relative_qui_resolves_to_its_antecedent() -> None:
+    text = (
+        "La ministre Claire Vasseur, qui avait assuré en mars que le barrage tiendrait, "
+        "a reconnu mardi que des fissures étaient apparues."
+    )
+    by_cue = {st.cue: st for st in _run("fr", text)}
+    assert set(by_cue) == {"avait assuré", "a reconnu"}
+    assert {st.speaker_name for st in by_cue.values()} == {"Claire Vasseur"}
+    assert by_cue["avait assuré"].content == "le barrage tiendrait"
+    assert by_cue["a reconnu"].content == "des fissures étaient apparues"
+
+
+def test_es_relative_que_keeps_its_antecedent() -> None:
+    text = (
+        "El ministro Tomás Ibarra, que aseguró en marzo que la presa resistiría, "
+        "reconoció el martes que habían aparecido grietas."
+    )
+    by_cue = {st.cue: st for st in _run("es", text)}
+    assert {st.speaker_name for st in by_cue.values()} == {"Tomás Ibarra"}
+    assert by_cue["reconoció"].content == "habían aparecido grietas"
