@@ -88,6 +88,7 @@ class Lang:
     request_re: re.Pattern[str] | None = None
     source_end_re: re.Pattern[str] | None = None
     suffix_pronouns: tuple[str, ...] = ()
+    relative_pronouns: frozenset[str] = frozenset()
     words: frozenset[str] = field(default_factory=frozenset)
     zero_subject: bool = False  # pro-drop: a sentence-initial cue reuses the last speaker
     clitic_re: re.Pattern[str] | None = None  # subject pronoun inside the cue ("a-t-il")
@@ -289,6 +290,7 @@ def compiled(code: str | None) -> Lang:
         request_re=_compile(att.get("requests", []), spaces),
         source_end_re=_compile(att.get("source_end", []), False),
         suffix_pronouns=tuple(att.get("suffix_pronouns", [])),
+        relative_pronouns=frozenset(w.lower() for w in att.get("relative_pronouns", [])),
         zero_subject=bool(att.get("zero_subject", False)),
         clitic_re=re.compile(att["clitic_subject"], re.I) if att.get("clitic_subject") else None,
         gap_tail_re=_gap_parts(att, spaces, -1),
@@ -570,6 +572,8 @@ def _learned_unit(
             continue  # between a rule speaker and its cue ("Police said they could not confirm")
         if agree:  # the rules found this cue: keep their statement, fill a missing speaker
             src = _nearest(spans.sources, cs, ce)
+            if src is not None and text[src[0] : src[1]].lower() in lang.relative_pronouns:
+                src = None  # "X, who said": the rules resolve the pronoun to X
             for st in agree:
                 if (st.speaker_start is None and src is not None) or (
                     src is not None and _override_speaker(st, src, spans, found)
@@ -596,6 +600,8 @@ def _learned_unit(
         if is_head:
             kind = "headline"
         speaker = _analyse_np(text, *src, lang) if src is not None else None
+        if src is not None and text[src[0] : src[1]].lower() in lang.relative_pronouns:
+            speaker = _relative_antecedent(text, start, src[1], lang, quotes)
         rule_subject = False
         if speaker is None and learned_attribution.RULE_SUBJECT:
             speaker = _learned_cue_subject(text, start, cs, lang, quotes)
@@ -1117,6 +1123,10 @@ def _verb(
             ):
                 subject_end = other.start  # "Ông X nhấn mạnh và cho biết thêm …": one subject
                 break
+        rel = _relative_comma(text, prev_end, subject_end, lang)
+        if rel is not None:  # "Mayor X, who said …": the relative pronoun's antecedent speaks
+            region_start = _clause_start(text, prev_end, rel, lang, quotes)
+            subject_end = rel
         subject = _subject(text, region_start, subject_end, lang, quotes)
     if subject == "coordinated":
         subject = None
@@ -1373,6 +1383,35 @@ def _title_start(text: str, close: int) -> int:
         k -= 1
     before = text[max(0, k - 5) : k].rstrip()
     return k if before[-1:].isalpha() else close
+
+
+def _relative_comma(text: str, lo: int, hi: int, lang: Lang) -> int | None:
+    """The comma before a relative pronoun ending text[lo:hi] ("Mayor X, who"), or None.
+
+    A relative pronoun names no one; the phrase before the comma is its antecedent.
+    """
+    if not lang.relative_pronouns:
+        return None
+    words = list(TOKEN.finditer(text, lo, hi))
+    if not words or words[-1].group(0).lower() not in lang.relative_pronouns:
+        return None
+    if text[words[-1].end() : hi].strip():
+        return None
+    before = text[lo : words[-1].start()].rstrip()
+    if not before or before[-1] not in lang.comma_chars:
+        return None
+    return lo + len(before) - 1
+
+
+def _relative_antecedent(
+    text: str, start: int, end: int, lang: Lang, quotes: Quotes
+) -> Speaker | None:
+    """The phrase a relative pronoun ending at `end` stands for ("Mayor X, who"), or None."""
+    rel = _relative_comma(text, start, end, lang)
+    if rel is None:
+        return None
+    sub = _subject(text, _clause_start(text, start, rel, lang, quotes), rel, lang, quotes)
+    return sub if isinstance(sub, Speaker) else None
 
 
 def _enclosed_by_commas(text: str, pos: int, hi: int, lang: Lang) -> bool:
