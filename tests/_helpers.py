@@ -35,6 +35,23 @@ def gold_scores(path: Path) -> tuple[float, float, dict[str, int]]:
     return bench.f1(c["match"], c["pred"], c["gold"]), bench.f1(c["full"], c["pred"], c["gold"]), c
 
 
+def assert_gold_floor(path: Path, lang: str, floors: tuple[float, float, float]) -> None:
+    """Speaker F1, statement F1 and name accuracy on one gold file stay at or above floors."""
+    speaker_f1, statement_f1, c = gold_scores(path)
+    name_acc = c["name"] / c["named"]
+    speaker_floor, statement_floor, name_floor = floors
+    assert speaker_f1 >= speaker_floor, (lang, speaker_f1)
+    assert statement_f1 >= statement_floor, (lang, statement_f1)
+    assert name_acc >= name_floor, (lang, name_acc)
+
+
+def assert_all_stances(path: Path, lang: str) -> None:
+    """Records are well formed (see checked_gold_records) and every stance occurs."""
+    records = checked_gold_records(path, lang)
+    stances = {st["stance"] for ex in records for st in ex["statements"]}
+    assert stances == {"assert", "deny", "hedge"}
+
+
 def checked_gold_records(path: Path, lang: str) -> list[dict]:
     """A gold file's records, each checked: spans written exactly as in the text (the scorer
     searches for them), known stances and kinds, and enough lines to mean something."""

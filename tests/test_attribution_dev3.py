@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import checked_gold_records, gold_scores
+from _helpers import assert_all_stances, assert_gold_floor
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV3 = ROOT / "tests" / "data" / "attribution_dev3"
@@ -28,17 +28,10 @@ FLOORS: dict[str, tuple[float, float, float]] = {
 
 @pytest.mark.parametrize("lang", sorted(FLOORS))
 def test_dev3_floor(lang: str) -> None:
-    speaker_f1, statement_f1, c = gold_scores(DEV3 / f"{lang}.jsonl")
-    name_acc = c["name"] / c["named"]
-    speaker_floor, statement_floor, name_floor = FLOORS[lang]
-    assert speaker_f1 >= speaker_floor, (lang, speaker_f1)
-    assert statement_f1 >= statement_floor, (lang, statement_f1)
-    assert name_acc >= name_floor, (lang, name_acc)
+    assert_gold_floor(DEV3 / f"{lang}.jsonl", lang, FLOORS[lang])
 
 
 @pytest.mark.parametrize("lang", sorted(FLOORS))
 def test_dev3_records_are_well_formed(lang: str) -> None:
     """Spans are exact substrings; every stance occurs in each language."""
-    records = checked_gold_records(DEV3 / f"{lang}.jsonl", lang)
-    stances = {st["stance"] for ex in records for st in ex["statements"]}
-    assert stances == {"assert", "deny", "hedge"}
+    assert_all_stances(DEV3 / f"{lang}.jsonl", lang)
