@@ -8,10 +8,24 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+from claimscope.analyze.attribution import extract_statements
+from claimscope.analyze.sentences import split_sentences
+from claimscope.model import Statement
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # The fourteen languages with their own data file, in the order the docs list them.
 LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "ru", "uk", "vi", "id", "ar", "zh", "ko", "ja")
+
+
+def extract(lang: str, text: str, learned: bool = True) -> list[Statement]:
+    """The statements of one text, split into sentences as ingest splits it."""
+    return extract_statements(text, split_sentences(text, lang), lang, learned=learned)
+
+
+def triples(lang: str, text: str) -> list[tuple[str | None, str | None, str]]:
+    """(speaker_name, cue, stance) per statement, in order: what construction tables expect."""
+    return [(st.speaker_name, st.cue, st.stance) for st in extract(lang, text)]
 
 
 def load_bench(name: str) -> ModuleType:

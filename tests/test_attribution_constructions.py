@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.analyze.attribution import extract_statements
-from claimscope.analyze.sentences import split_sentences
+from _helpers import extract, triples
 
 # (language, text, expected (speaker_name, cue, stance) per statement, in order)
 CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
@@ -71,14 +70,10 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
 def test_construction(lang: str, text: str, expected: list[tuple[str | None, str | None, str]]):
-    got = [
-        (st.speaker_name, st.cue, st.stance)
-        for st in extract_statements(text, split_sentences(text, lang), lang)
-    ]
-    assert got == expected
+    assert triples(lang, text) == expected
 
 
 def test_ja_quote_content_whole() -> None:
     text = "田中議員は「予算案には賛成できない」と述べた。"
-    (st,) = extract_statements(text, split_sentences(text, "ja"), "ja")
+    (st,) = extract("ja", text)
     assert (st.content, st.kind) == ("予算案には賛成できない", "direct")

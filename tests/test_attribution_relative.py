@@ -5,13 +5,7 @@ analysis) read as a reporting cue; fr "qui" likewise, es "que" kept. Invented se
 
 from __future__ import annotations
 
-from claimscope.analyze.attribution import extract_statements
-from claimscope.analyze.sentences import split_sentences
-from claimscope.model import Statement
-
-
-def _run(lang: str, text: str, learned: bool = True) -> list[Statement]:
-    return extract_statements(text, split_sentences(text, lang), lang, learned=learned)
+from _helpers import extract
 
 
 def test_en_relative_who_resolves_to_its_antecedent_for_both_cues() -> None:
@@ -20,7 +14,7 @@ def test_en_relative_who_resolves_to_its_antecedent_for_both_cues() -> None:
         "recalled on Monday that inspectors had found no leak."
     )
     for learned in (True, False):
-        by_cue = {st.cue: st for st in _run("en", text, learned)}
+        by_cue = {st.cue: st for st in extract("en", text, learned)}
         said, recalled = by_cue["said"], by_cue["recalled"]
         for st in (said, recalled):
             assert st.speaker == "Mayor Ellen Dorsey", (learned, st)
@@ -35,7 +29,7 @@ def test_en_relative_which_resolves_to_an_organisation() -> None:
         "The port authority, which said in May that the pier was sound, "
         "conceded on Friday that cracks had appeared."
     )
-    by_cue = {st.cue: st for st in _run("en", text)}
+    by_cue = {st.cue: st for st in extract("en", text)}
     assert {st.speaker for st in by_cue.values()} == {"The port authority"}
     assert by_cue["said"].content.endswith("the pier was sound")
     assert by_cue["conceded"].content.endswith("cracks had appeared")
@@ -43,7 +37,7 @@ def test_en_relative_which_resolves_to_an_organisation() -> None:
 
 def test_en_relative_clause_without_cue_keeps_the_main_statement() -> None:
     text = "The senator, who has campaigned against the tariff, argued that prices would rise."
-    (st,) = _run("en", text)
+    (st,) = extract("en", text)
     assert (st.speaker, st.cue, st.content) == ("The senator", "argued", "prices would rise")
 
 
@@ -51,9 +45,9 @@ def test_vi_chuyen_phan_tich_is_no_cue() -> None:
     text = (
         "Anh Minh làm kỹ sư cho một công ty chuyên phân tích ảnh chụp từ máy bay không người lái."
     )
-    assert _run("vi", text) == []
+    assert extract("vi", text) == []
     # "phân tích" as a reporting verb still counts
-    (st,) = _run("vi", "Ông Trần Văn Hải phân tích rằng giá cà phê sẽ tăng trong quý tới.")
+    (st,) = extract("vi", "Ông Trần Văn Hải phân tích rằng giá cà phê sẽ tăng trong quý tới.")
     assert st.cue == "phân tích"
     assert st.speaker_name == "Trần Văn Hải"
 
@@ -63,7 +57,7 @@ def test_fr_relative_qui_resolves_to_its_antecedent() -> None:
         "La ministre Claire Vasseur, qui avait assuré en mars que le barrage tiendrait, "
         "a reconnu mardi que des fissures étaient apparues."
     )
-    by_cue = {st.cue: st for st in _run("fr", text)}
+    by_cue = {st.cue: st for st in extract("fr", text)}
     assert set(by_cue) == {"avait assuré", "a reconnu"}
     assert {st.speaker_name for st in by_cue.values()} == {"Claire Vasseur"}
     assert by_cue["avait assuré"].content == "le barrage tiendrait"
@@ -75,6 +69,6 @@ def test_es_relative_que_keeps_its_antecedent() -> None:
         "El ministro Tomás Ibarra, que aseguró en marzo que la presa resistiría, "
         "reconoció el martes que habían aparecido grietas."
     )
-    by_cue = {st.cue: st for st in _run("es", text)}
+    by_cue = {st.cue: st for st in extract("es", text)}
     assert {st.speaker_name for st in by_cue.values()} == {"Tomás Ibarra"}
     assert by_cue["reconoció"].content == "habían aparecido grietas"

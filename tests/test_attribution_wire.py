@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.analyze.attribution import extract_statements
-from claimscope.analyze.sentences import split_sentences
+from _helpers import extract, triples
 
 # (language, text, expected (speaker_name, cue, stance) per statement, in order)
 CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
@@ -333,11 +332,7 @@ CASES: list[tuple[str, str, list[tuple[str | None, str | None, str]]]] = [
 def test_wire_construction(
     lang: str, text: str, expected: list[tuple[str | None, str | None, str]]
 ) -> None:
-    got = [
-        (st.speaker_name, st.cue, st.stance)
-        for st in extract_statements(text, split_sentences(text, lang), lang)
-    ]
-    assert got == expected
+    assert triples(lang, text) == expected
 
 
 def test_clause_taken_for_a_speaker_drops_nothing() -> None:
@@ -347,7 +342,7 @@ def test_clause_taken_for_a_speaker_drops_nothing() -> None:
         "The ferry operator Kelmar said in a statement that it had lost the ship's signal on "
         "Monday and could not confirm its position."
     )
-    got = extract_statements(text, split_sentences(text, "en"), "en", learned=False)
+    got = extract("en", text, learned=False)
     assert (got[0].speaker_name, got[0].cue, got[0].stance) == (
         "Kelmar",
         "said in a statement",
