@@ -113,6 +113,7 @@ class Lang:
     content_topics: tuple[str, ...] = ()  # sov "…について「…」": a topic before a quote
     according_gap_re: re.Pattern[str] | None = None  # de "wie … berichtete": source in the gap
     appositive_pp: bool = False  # de "sagte die Chefin von X, Name": the name after the PP
+    possessor_pp_re: re.Pattern[str] | None = None  # " von Datenwerk, ": see `_role_pp_end`
     # vi "Ngân hàng Trung ương Varania": a capitalised head that opens an organisation's name
     org_head_re: re.Pattern[str] | None = None
     place_before_re: re.Pattern[str] | None = None  # vi "huyện" + Bình Sơn: a place, no person
@@ -349,6 +350,9 @@ def compiled(code: str | None) -> Lang:
         continuation_re=_full_re(att.get("continuation")),
         negations=_lower_set(att.get("negations", [])),
         claim_heads=_lower_set(att.get("claim_heads", [])),
+        possessor_pp_re=_possessor_pp_re(
+            _lower_set(att.get("possessor_preps", [])), att.get("comma_chars", ",，、")
+        ),
     )
 
 
@@ -1764,14 +1768,21 @@ def _inverted_speaker(text: str, a: int, b: int, lang: Lang) -> tuple[Speaker, i
     return sp, after
 
 
+def _possessor_pp_re(preps: frozenset[str], comma_chars: str) -> re.Pattern[str] | None:
+    """' von Datenwerk, ': a possessor preposition, a short phrase and the comma after it."""
+    if not preps:
+        return None
+    alts = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+    commas = re.escape(comma_chars)
+    return re.compile(rf"\s+(?:{alts})\s+[^{commas}.;:!?\n„“\"«»]{{1,60}}?\s*[{commas}]\s*")
+
+
 def _role_pp_end(text: str, e: int, b: int, lang: Lang) -> int:
     """'sagte die Geschäftsführerin von Datenwerk, Ines Hollmann': a role's short
     possessor phrase, kept when the name follows it after a comma (else `e`)."""
-    if not lang.possessor_preps or not lang.caps:
+    if lang.possessor_pp_re is None or not lang.caps:
         return e
-    preps = "|".join(re.escape(p) for p in sorted(lang.possessor_preps, key=len, reverse=True))
-    commas = re.escape(lang.comma_chars)
-    m = re.match(rf"\s+(?:{preps})\s+[^{commas}.;:!?\n„“\"«»]{{1,60}}?\s*[{commas}]\s*", text[e:b])
+    m = lang.possessor_pp_re.match(text[e:b])
     if m is None or len(text[e : e + m.end()].split()) > 6:
         return e
     seg_s = e + m.end()
