@@ -219,6 +219,18 @@ def phonetic_keys(token: str) -> tuple[str, ...]:
     return tuple(key for key, _ in phonetic_variants(token))
 
 
+@cache
+def _anonymous_re(code: str | None) -> re.Pattern[str] | None:
+    """The language's anonymous-source words ("a source", "officials"), or None."""
+    patterns = _language_data(code).get("attribution", {}).get("anonymous", [])
+    if not patterns:
+        return None
+    try:
+        return re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", re.IGNORECASE)
+    except re.error:
+        return None
+
+
 @lru_cache(maxsize=1 << 16)  # name tokens: each known name is compared again and again
 def fold(text: str) -> str:
     """Lowercase ASCII spelling: diacritics folded, any script romanised."""
@@ -1304,14 +1316,10 @@ class EntityResolver:
         return ResolvedEntity(e.id, e.name, e.kind, e.affiliation, 1.0)
 
     def _is_anonymous(self, mention: str, language: str | None, name: str) -> bool:
-        patterns = _language_data(language).get("attribution", {}).get("anonymous", [])
-        if not patterns or any(ch.isupper() for ch in name[:1]):
+        anonymous = _anonymous_re(language)
+        if anonymous is None or any(ch.isupper() for ch in name[:1]):
             return False
-        body = "|".join(patterns)
-        try:
-            return re.search(rf"(?<!\w)(?:{body})(?!\w)", mention, re.IGNORECASE) is not None
-        except re.error:
-            return False
+        return anonymous.search(mention) is not None
 
     def _named_organisation(
         self, mention: str, language: str | None, document: str
@@ -1323,8 +1331,7 @@ class EntityResolver:
         """
         if not _language_data(language).get("meta", {}).get("capitalization"):
             return None
-        patterns = _language_data(language).get("attribution", {}).get("anonymous", [])
-        if patterns and re.search(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)", mention, re.I):
+        if (anonymous := _anonymous_re(language)) is not None and anonymous.search(mention):
             return None
         latin, _ = _organisation_matchers()
         bare = _norm(self._strip_determiners(mention, language))
